@@ -1,0 +1,3 @@
+from cstotimeline.cli import main
+
+main()

