@@ -50,6 +50,7 @@ E_DECODED = "{path}: not valid UTF-8, decoded as {encoding}"
 E_NO_TEXT_FILES = "{path}: directory has no .txt or .md files"
 E_NOT_A_FILE = "{path}: not a regular file, skipped"
 E_MANIFEST = "{path}: cannot read manifest: {reason}"
+E_MANIFEST_BAD_DATE = "{path}:{line}: invalid publication date {value!r} for {file}, row ignored"
 E_PUBLISHED_INFERRED = "{path}: no publication date found; inferred {date} from the text"
 E_PUBLISHED_UNKNOWN = (
     "{path}: no publication date found and none could be inferred; "
@@ -57,3 +58,15 @@ E_PUBLISHED_UNKNOWN = (
 )
 E_OUTPUT = "cannot write {path}: {reason}"
 E_OUTPUT_IS_INPUT = "-o {path} names an input file"
+
+
+def exit_status(exc: BaseException) -> int:
+    """The exit status for an exception (the one place this is decided)."""
+    if isinstance(exc, KeyboardInterrupt):
+        return ExitStatus.INTERRUPTED
+    if isinstance(exc, CstoTimelineError):
+        return int(exc.exit_status)
+    code = getattr(exc, "exit_code", None)  # click exceptions
+    if isinstance(code, int):
+        return code
+    return ExitStatus.ERROR

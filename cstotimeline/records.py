@@ -7,7 +7,7 @@ in tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 # How a document's publication date was found (``Document.published_basis``).
@@ -87,7 +87,11 @@ class ActorMention:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One sentence of one document that reports an event."""
+    """One sentence of one document that reports an event, with that sentence's own reading.
+
+    An ``Event`` is an aggregate of its mentions (see ``chronology.aggregate``), so merging
+    events is a computation over mentions alone: associative, commutative and exact.
+    """
 
     source: str
     published: str | None
@@ -97,11 +101,22 @@ class Mention:
     end: int
     date_text: str | None
     trigger: str
+    date: str
+    date_precision: str
+    date_basis: str
+    event_type: str
+    actors: tuple[str, ...] = ()
+    source_actors: tuple[str, ...] = ()
+    target_actors: tuple[str, ...] = ()
+    modality: str = "asserted"
+    summary: str = ""
+    confidence: float = 0.5
+    date_mod: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One happening, possibly reported by several mentions."""
+    """One happening, possibly reported by several mentions (derived from them)."""
 
     id: str
     date: str
@@ -115,10 +130,9 @@ class Event:
     trigger: str
     source_actors: tuple[str, ...] = ()
     target_actors: tuple[str, ...] = ()
-    modality: str = "asserted"  # asserted | planned | negated | hypothetical
+    modality: str = "asserted"  # asserted | planned
     relevance: str = "core"  # core | context | other
     date_mod: str | None = None
-    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 def precision_of(value: str) -> str | None:

@@ -1,0 +1,196 @@
+"""The chronology: merging reports of one happening, sorting and filtering.
+
+An event is derived from its mentions (``aggregate``). Merging groups mentions into connected
+components of the "same happening" relation (``same_happening``), so the result depends only on
+the set of mentions: ``merge_events(a + b) == merge_events(merge_events(a) + merge_events(b))``
+in any order, which lets documents be processed in separate processes and merged afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+
+from cstotimeline import dates
+from cstotimeline.records import Event, Mention
+
+# Actors too common in this domain to show, on their own, that two reports are one happening.
+GENERIC_ACTORS = frozenset({"CSTO", "Armenia", "Russia"})
+# Event types for which one actor's happening on one date is usually a single thing.
+_SINGULAR_TYPES = frozenset(
+    {"meeting", "refusal", "membership_change", "exercise", "deployment", "military_action"}
+)
+
+
+def _mention_key(m: Mention) -> tuple[str, int, str, str]:
+    return (m.source, m.start, m.event_type, m.trigger)
+
+
+def same_happening(a: Mention, b: Mention) -> bool:
+    """True when two mentions report the same happening (a symmetric relation)."""
+    if a.event_type != b.event_type or a.modality != b.modality:
+        return False
+    if not dates.compatible(a.date, b.date):
+        return False
+    if a.source == b.source and a.start == b.start:
+        return False  # two events of one sentence are different happenings
+    shared = set(a.actors) & set(b.actors)
+    if not shared:
+        return False
+    speakers = set(a.source_actors) & set(b.source_actors)
+    if a.source == b.source:
+        # Within one article: a happening told across neighbouring sentences.
+        if a.event_type == "statement":
+            return bool(speakers) and (a.date == b.date)
+        near = abs(a.start - b.start) <= 600
+        return near and (bool(speakers) or a.trigger == b.trigger) and a.date == b.date
+    # Across articles.
+    if a.date_precision == "year" or b.date_precision == "year":
+        if a.date != b.date or a.trigger != b.trigger:
+            return False
+    if a.event_type == "statement":
+        return bool(speakers) and a.date == b.date and a.date_precision == "day"
+    if a.event_type in _SINGULAR_TYPES:
+        specific = shared - GENERIC_ACTORS
+        return bool(speakers) or bool(specific) or len(shared) >= 2
+    return bool(speakers) and a.trigger == b.trigger
+
+
+def aggregate(mentions: Sequence[Mention], relevance: Callable[[Sequence[str]], str]) -> Event:
+    """The event reported by ``mentions`` (which must be non-empty)."""
+    ms = tuple(sorted(mentions, key=_mention_key))
+    finest = dates.finest([m.date for m in ms])
+    at_finest = [m for m in ms if m.date == finest]
+    best = max(at_finest, key=lambda m: (m.confidence, -ms.index(m)))
+    actors = _ordered_union(m.actors for m in ms)
+    sources = _ordered_union(m.source_actors for m in ms)
+    targets = tuple(t for t in _ordered_union(m.target_actors for m in ms) if t not in sources)
+    conf = 1.0
+    for m in {(m.source): m for m in ms}.values():
+        conf *= 1.0 - m.confidence
+    confidence = round(min(0.99, max(best.confidence, 1.0 - conf)), 2)
+    first = ms[0]
+    key = f"{best.event_type}\x1f{first.source}\x1f{first.start}"
+    return Event(
+        id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
+        date=finest,
+        date_precision=best.date_precision,
+        date_basis=best.date_basis,
+        event_type=best.event_type,
+        actors=actors,
+        summary=best.summary,
+        confidence=confidence,
+        mentions=ms,
+        trigger=best.trigger,
+        source_actors=sources,
+        target_actors=targets,
+        modality=best.modality,
+        relevance=relevance(actors),
+        date_mod=best.date_mod,
+    )
+
+
+def _ordered_union(groups: Iterable[Sequence[str]]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for g in groups:
+        for x in g:
+            seen.setdefault(x, None)
+    return tuple(seen)
+
+
+def merge_events(
+    events: Iterable[Event], relevance: Callable[[Sequence[str]], str] | None = None
+) -> list[Event]:
+    """Merge events that report the same happening; the result is sorted (``sort_events``)."""
+    events = list(events)
+    unique = {_mention_key(m): m for e in events for m in e.mentions}
+    mentions = sorted(unique.values(), key=_mention_key)
+    if relevance is None:
+        relevance = default_relevance
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        buckets[(m.event_type, m.date[:4])].append(i)
+    for idx in buckets.values():
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                i, j = idx[x], idx[y]
+                if find(i) != find(j) and same_happening(mentions[i], mentions[j]):
+                    parent[find(i)] = find(j)
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        groups[find(i)].append(m)
+    return sort_events(aggregate(g, relevance) for g in groups.values())
+
+
+def default_relevance(actors: Sequence[str]) -> str:
+    """Relevance by the packaged gazetteer (see ``events.relevance_of``)."""
+    from cstotimeline.actors import default_gazetteer
+    from cstotimeline.events import relevance_of
+
+    return relevance_of(actors, default_gazetteer())
+
+
+def sort_events(events: Iterable[Event]) -> list[Event]:
+    """Chronological order; a coarser date sorts at the start of its period."""
+    return sorted(
+        events,
+        key=lambda e: (
+            dates.sort_key(e.date),
+            len(e.date),
+            e.mentions[0].source,
+            e.mentions[0].start,
+            e.id,
+        ),
+    )
+
+
+def filter_events(
+    events: Iterable[Event],
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    actors: Sequence[str] = (),
+    types: Sequence[str] = (),
+) -> list[Event]:
+    """Keep events overlapping [since, until], involving any of ``actors``, of any of ``types``.
+
+    A coarse date is kept when its period overlaps the range (``2023-11`` is kept by
+    ``--since 2023-11-20``).
+    """
+    out: list[Event] = []
+    wanted_actors = set(actors)
+    wanted_types = set(types)
+    for e in events:
+        lo, hi = period(e.date)
+        if since is not None and hi < since:
+            continue
+        if until is not None and lo > until:
+            continue
+        if wanted_actors and not wanted_actors & set(e.actors):
+            continue
+        if wanted_types and e.event_type not in wanted_types:
+            continue
+        out.append(e)
+    return out
+
+
+def period(value: str) -> tuple[date, date]:
+    """First and last day of a YYYY, YYYY-MM or YYYY-MM-DD date."""
+    y, m, d = dates.sort_key(value)
+    if d:
+        day = date(y, m, d)
+        return day, day
+    if m:
+        nxt = date(y + (m == 12), m % 12 + 1, 1)
+        return date(y, m, 1), date.fromordinal(nxt.toordinal() - 1)
+    return date(y, 1, 1), date(y, 12, 31)

@@ -1,0 +1,347 @@
+"""The command line: one click group, thin commands over plain functions.
+
+Data goes to stdout (or ``-o FILE``); warnings, progress and errors go to stderr. Exit statuses
+come from ``errors.ExitStatus`` and are decided in one place, ``errors.exit_status``.
+spaCy is imported only by the commands that parse text, so ``--help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+import click
+
+from cstotimeline import __version__, errors
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EVENT_TYPES = (
+    "meeting",
+    "statement",
+    "refusal",
+    "agreement",
+    "membership_change",
+    "request",
+    "accusation",
+    "military_action",
+    "exercise",
+    "deployment",
+    "other",
+)
+FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown")
+
+
+class DateParam(click.ParamType):
+    """A calendar date given as YYYY-MM-DD (or another unambiguous full date)."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, dt.date):
+            return value
+        from cstotimeline.ingest import parse_date
+
+        parsed = parse_date(str(value), strict=True)
+        if parsed is None:
+            option = param.opts[0] if param is not None and param.opts else "date"
+            self.fail(errors.E_BAD_DATE.format(value=value, option=option), param, ctx)
+        return parsed
+
+
+DATE = DateParam()
+
+
+class CliError(click.ClickException):
+    """A user-facing error carrying its exit status."""
+
+    def __init__(self, message: str, exit_code: int = errors.ExitStatus.ERROR) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"cstotimeline: error: {self.format_message()}", err=True)
+
+
+def handle_errors(func: F) -> F:
+    """Turn the project's exceptions into click errors with the right exit status."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except errors.CstoTimelineError as exc:
+            raise CliError(str(exc), errors.exit_status(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def warn(message: str) -> None:
+    click.echo(f"cstotimeline: warning: {message}", err=True)
+
+
+def output_options(func: F) -> F:
+    func = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to FILE (atomically: a failed run leaves an existing FILE untouched).",
+    )(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cstotimeline")
+def cli() -> None:
+    """Dated, sourced chronologies of CSTO–Armenia relations from news articles."""
+
+
+# -- extract ------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="[PATH|-]...")
+@click.option("--published", type=DATE, help="Publication date of every input (YYYY-MM-DD).")
+@click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="TSV with columns file, published[, url, outlet].",
+)
+@click.option("--model", envvar="CSTOTIMELINE_MODEL", help="Installed spaCy pipeline to use.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), help="Output format [default: table "
+    "on a terminal, else jsonl; with -o, from the file extension]."
+)
+@output_options
+@click.option("--since", type=DATE, help="Keep events on or after DATE.")
+@click.option("--until", type=DATE, help="Keep events on or before DATE.")
+@click.option("--actor", "actors", multiple=True, help="Keep events involving ACTOR (repeatable).")
+@click.option(
+    "--type", "types", multiple=True, type=click.Choice(EVENT_TYPES), help="Keep TYPE (repeatable)."
+)
+@click.option("--all", "keep_all", is_flag=True, help="Keep every dated event, not only CSTO–Armenia.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Worker processes [default: all cores; 1 for small inputs].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@handle_errors
+def extract(
+    paths: tuple[str, ...],
+    published: dt.date | None,
+    manifest: Path | None,
+    model: str | None,
+    fmt: str | None,
+    output: Path | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    actors: tuple[str, ...],
+    types: tuple[str, ...],
+    keep_all: bool,
+    jobs: int | None,
+    quiet: bool,
+) -> None:
+    """Extract a chronology from article files, directories or - (stdin)."""
+    from cstotimeline.app import ExtractOptions, run_extract
+
+    opts = ExtractOptions(
+        paths=paths or ("-",),
+        published=published,
+        manifest=manifest,
+        model=model,
+        since=since,
+        until=until,
+        actors=actors,
+        types=types,
+        keep_all=keep_all,
+        jobs=jobs,
+        quiet=quiet,
+    )
+    if since and until and since > until:
+        raise CliError(
+            errors.E_SINCE_AFTER_UNTIL.format(since=since, until=until), errors.ExitStatus.USAGE
+        )
+    fmt = resolve_format(fmt, output)
+    check_output(output, opts.paths)
+    with open_output(output) as out:
+        run_extract(opts, out, fmt, warn=warn)
+
+
+def resolve_format(fmt: str | None, output: Path | None) -> str:
+    if fmt:
+        return fmt
+    if output is not None:
+        from cstotimeline.export import EXTENSIONS
+
+        return EXTENSIONS.get(output.suffix.lower(), "jsonl")
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def check_output(output: Path | None, inputs: Sequence[str]) -> None:
+    if output is None:
+        return
+    parent = output.resolve().parent
+    if not parent.is_dir():
+        raise CliError(errors.E_OUTPUT.format(path=output, reason="no such directory"))
+    target = output.resolve()
+    for p in inputs:
+        if p == "-":
+            continue
+        try:
+            q = Path(p).resolve()
+        except OSError:
+            continue
+        if q == target or (q.is_dir() and q in target.parents and target.exists()):
+            if q == target:
+                raise CliError(errors.E_OUTPUT_IS_INPUT.format(path=output), errors.ExitStatus.USAGE)
+
+
+@contextmanager
+def open_output(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or a temporary file beside ``output`` renamed over it on success."""
+    if output is None:
+        yield sys.stdout
+        return
+    import tempfile
+
+    directory = output.resolve().parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise CliError(errors.E_OUTPUT.format(path=output, reason=exc.strerror or exc)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, output)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+# -- timex --------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("path", default="-", metavar="[PATH|-]")
+@click.option("--published", type=DATE, help="Reference (document creation) date.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(("jsonl", "table", "timeml")), default=None,
+    help="Output format [default: table on a terminal, else jsonl].",
+)
+@click.option("--model", envvar="CSTOTIMELINE_MODEL", help="Installed spaCy pipeline to use.")
+@click.option("--no-model", is_flag=True, help="Tag without spaCy (faster, less precise tense).")
+@output_options
+@handle_errors
+def timex(
+    path: str,
+    published: dt.date | None,
+    fmt: str | None,
+    model: str | None,
+    no_model: bool,
+    output: Path | None,
+) -> None:
+    """Tag temporal expressions (TIMEX3) in one text."""
+    from cstotimeline.app import run_timex
+
+    if fmt is None:
+        fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
+    check_output(output, [path])
+    with open_output(output) as out:
+        run_timex(path, published, fmt, out, model=None if no_model else (model or ""), warn=warn)
+
+
+# -- evaluate -----------------------------------------------------------------------------------
+
+
+@cli.group()
+def evaluate() -> None:
+    """Measure the tagger and the extractor against gold data."""
+
+
+@evaluate.command("timex")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--model", envvar="CSTOTIMELINE_MODEL", help="Installed spaCy pipeline to use.")
+@click.option("--no-model", is_flag=True, help="Evaluate the tagger without spaCy.")
+@click.option("--examples", type=click.IntRange(min=0), default=5, help="Examples per error kind.")
+@handle_errors
+def evaluate_timex(directory: Path, model: str | None, no_model: bool, examples: int) -> None:
+    """TempEval-3 Task A scores on the TimeML files under DIRECTORY."""
+    from cstotimeline.eval_timex import evaluate_dir, format_report
+
+    report = evaluate_dir(directory, use_model=not no_model, model=model)
+    click.echo(format_report(report, examples=examples))
+
+
+@evaluate.command("events")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--model", envvar="CSTOTIMELINE_MODEL", help="Installed spaCy pipeline to use.")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss and every spurious event.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@handle_errors
+def evaluate_events(directory: Path, model: str | None, verbose: bool, as_json: bool) -> None:
+    """Event scores against DIR/index.tsv and the articles' *.gold.tsv files."""
+    from cstotimeline.eval_events import evaluate_corpus, format_report
+
+    report = evaluate_corpus(directory, model=model)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(report.scores(), indent=2, sort_keys=True))
+    else:
+        click.echo(format_report(report, verbose=verbose))
+
+
+# -- entry point --------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point: run the CLI and exit with the status ``errors.exit_status`` gives."""
+    status = run(argv)
+    sys.exit(status)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="cstotimeline",
+                 standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return int(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("cstotimeline: interrupted", err=True)
+        return errors.ExitStatus.INTERRUPTED
+    except KeyboardInterrupt:
+        click.echo("cstotimeline: interrupted", err=True)
+        return errors.ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return errors.ExitStatus.SUCCESS
+    except errors.CstoTimelineError as exc:
+        click.echo(f"cstotimeline: error: {exc}", err=True)
+        return errors.exit_status(exc)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    return errors.ExitStatus.SUCCESS
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe went away: send the rest of stdout to /dev/null."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+__all__ = ["cli", "main", "run"]

@@ -1,0 +1,817 @@
+"""Event extraction: one parsed document in, dated events out.
+
+``extract_events`` is a pure function of the document text, its metadata and its spaCy parse.
+It finds triggers (verbs and event nouns from the lexicon), decides which of them report
+distinct happenings (reporting verbs are transparent, light verbs take their type from their
+noun, a noun is its own event only when it carries its own date), works out the modality
+(asserted, negated, planned, hypothetical), the date (the clause's own temporal expression, else
+another date of the sentence, else the narrative's current date or the publication date) and the
+actors (gazetteer first, metonyms and pronouns resolved), and builds a one-line summary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from cstotimeline import dates
+from cstotimeline.lexicon import Lexicon, default_lexicon
+from cstotimeline.records import ActorMention, Document, Event, Mention, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from cstotimeline.actors import Gazetteer
+
+CSTO = "CSTO"
+ARMENIA = "Armenia"
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
+_ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+_QUOTES = "\"“”«»„"
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
+_ORG_ANAPHOR = re.compile(
+    r"\b[Tt]he (?:(?:[\w-]+|post-Soviet|Russian-led|Moscow-led) ){0,3}"
+    r"(?:organi[sz]ation|bloc|alliance)\b"
+)
+_NEAR_FUTURE = frozenset({"planned", "hypothetical", "negated"})
+
+
+@dataclass
+class _Candidate:
+    trigger: Token
+    etype: str
+    kind: str  # verb | noun
+    flags: set[str] = field(default_factory=set)
+    extra_tokens: list[Token] = field(default_factory=list)  # absorbed reporting verb / light noun
+    subordinate: bool = False
+    in_quote: bool = False
+    reporter: Token | None = None
+
+    @property
+    def modality(self) -> str:
+        for m in ("negated", "hypothetical", "planned"):
+            if m in self.flags:
+                return m
+        return "asserted"
+
+
+@dataclass
+class _Narrative:
+    """The narrative's current date: the last date a main clause gave explicitly."""
+
+    value: str | None
+    precision: str | None
+    basis: str
+
+
+@dataclass(frozen=True)
+class _Dated:
+    value: str
+    precision: str
+    basis: str
+    text: str | None
+    mod: str | None = None
+
+
+def extract_events(
+    document: Document,
+    doc: Doc,
+    *,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+    timexes: Sequence[Timex] | None = None,
+    keep_all: bool = False,
+    base: int = 0,
+) -> list[Event]:
+    """Events reported in ``doc`` (the parse of ``document.text[base:base+len(doc.text)]``).
+
+    Offsets in the returned mentions index the file text as read (``document.offset`` added).
+    With ``keep_all`` every dated event is returned; otherwise only those bearing on
+    CSTO–Armenia relations (relevance ``core`` or ``context``).
+    """
+    from cstotimeline import actors as actors_mod
+    from cstotimeline import timex as timex_mod
+
+    gaz = gazetteer or actors_mod.default_gazetteer()
+    lex = lexicon or default_lexicon()
+    published = document.published
+    if timexes is None:
+        timexes = timex_mod.tag(doc.text, published, doc=doc)
+    mentions = actors_mod.find_actors(doc, gaz, published)
+    ctx = _DocContext(document, doc, gaz, lex, list(timexes), mentions, base)
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(ctx.sentence_events(sent))
+    out = merge_within_document(events)
+    if not keep_all:
+        out = [e for e in out if e.relevance in ("core", "context")]
+    return out
+
+
+class _DocContext:
+    def __init__(
+        self,
+        document: Document,
+        doc: Doc,
+        gaz: Gazetteer,
+        lex: Lexicon,
+        timexes: list[Timex],
+        actor_mentions: list[ActorMention],
+        base: int,
+    ) -> None:
+        self.document = document
+        self.doc = doc
+        self.gaz = gaz
+        self.lex = lex
+        self.base = base
+        pub = document.published.isoformat() if document.published else None
+        self.narrative = _Narrative(pub, "day" if pub else None, "publication")
+        self.published = pub
+        # Calendar timexes, each with its token span.
+        self.timex_spans: list[tuple[Timex, Span]] = []
+        for t in timexes:
+            if dates.event_date(t.value) is None:
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and len(span):
+                self.timex_spans.append((t, span))
+        self.actor_mentions = actor_mentions
+        self.quote_spans = _quote_spans(doc.text)
+        self.last_person: str | None = None
+        self.orgs_seen: list[str] = []
+        self.has_csto = any(a.canonical == CSTO for a in actor_mentions) or any(
+            gaz.parent(a.canonical) == CSTO for a in actor_mentions
+        )
+
+    # -- triggers ---------------------------------------------------------------------------
+
+    def _verb_type(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.lower()
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        if prt:
+            phrasal = self.lex.verb_type(f"{lemma} {prt}")
+            if phrasal:
+                return phrasal
+        if lemma == "take":
+            if any(c.lower_ == "part" and c.dep_ in ("dobj", "npadvmod") for c in tok.children):
+                return "meeting"
+        typ = self.lex.verb_type(lemma)
+        if typ is None and tok.lower_ in ("opted", "preferred", "chose", "choose", "opt"):
+            typ = "light"
+        if typ == "membership_change" and lemma in self.lex.membership_needs_org:
+            objs = [c for c in tok.children if c.dep_ in ("dobj",)]
+            if objs and not any(self._is_org_phrase(o) for o in objs):
+                return None
+        return typ
+
+    def _is_org_phrase(self, tok: Token) -> bool:
+        start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        for m in self.actor_mentions:
+            if m.start >= start and m.end <= end and self.gaz.kind(m.canonical) in (
+                "organisation",
+                "body",
+            ):
+                return True
+        text = self.doc.text[start:end]
+        return bool(_ORG_ANAPHOR.search(text)) or tok.lower_ in ("organization", "alliance")
+
+    def _noun_type(self, tok: Token) -> str | None:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self.lex.noun_type(tok.lemma_, tok.text)
+
+    def _flags(self, tok: Token) -> set[str]:
+        """Modality flags of a verb, from its own auxiliaries and the verbs governing it."""
+        flags: set[str] = set()
+        t = tok
+        first = True
+        while True:
+            flags |= self._own_flags(t, is_trigger=first)
+            first = False
+            dep = t.dep_
+            head = t.head
+            if head.i == t.i:
+                break
+            hl = head.lemma_.lower()
+            if dep == "conj":
+                t = head
+                first = False
+                continue
+            if dep == "xcomp" or (dep == "pcomp" and head.dep_ == "prep"):
+                anchor = head if dep == "xcomp" else head.head
+                al = anchor.lemma_.lower()
+                prt = next((c.lower_ for c in anchor.children if c.dep_ == "prt"), "")
+                if al in self.lex.negating or (al == "rule" and prt == "out"):
+                    flags.add("negated-by-head")
+                elif al in self.lex.planning or anchor.lower_ == "going":
+                    flags.add("planned")
+                t = anchor
+                continue
+            if dep == "ccomp":
+                if hl == "deny":
+                    flags.add("negated-by-head")
+                if hl in ("if",):
+                    flags.add("hypothetical")
+                t = head
+                continue
+            if dep == "advcl":
+                break
+            if dep in ("aux", "auxpass") and t.lower_ == "going":
+                t = head
+                continue
+            break
+        if "negated-by-head" in flags:
+            flags.discard("negated-by-head")
+            flags.add("negated")
+        return flags
+
+    def _own_flags(self, tok: Token, *, is_trigger: bool) -> set[str]:
+        flags: set[str] = set()
+        for c in tok.children:
+            cl = c.lower_
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and cl in ("never",)):
+                flags.add("negated")
+            elif c.dep_ in ("aux", "auxpass"):
+                if cl in self.lex.hypothetical_aux:
+                    flags.add("hypothetical")
+                elif cl in self.lex.future_aux:
+                    flags.add("planned")
+                elif cl == "going":
+                    flags.add("planned")
+            elif c.dep_ == "mark" and cl in ("if", "unless"):
+                flags.add("hypothetical")
+        if tok.dep_ == "xcomp" and tok.head.lower_ == "going":
+            flags.add("planned")
+        if tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children
+        ):
+            flags.add("hypothetical")
+        return flags
+
+    def _candidates(self, sent: Span) -> list[_Candidate]:
+        cands: list[_Candidate] = []
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                if tok.pos_ == "AUX" and tok.dep_ in ("aux", "auxpass"):
+                    continue
+                typ = self._verb_type(tok)
+                if typ is None:
+                    continue
+                cand = _Candidate(tok, typ, "verb", self._flags(tok))
+                if typ == "light" or tok.dep_ == "ROOT":
+                    noun = self._light_noun(tok)
+                    if noun is not None:
+                        cand.extra_tokens.append(noun)
+                        if typ == "light":
+                            cand.etype = self._noun_type(noun) or "other"
+                    elif typ == "light":
+                        continue
+                cands.append(cand)
+            else:
+                typ = self._noun_type(tok)
+                if typ is not None and not self._in_actor_name(tok):
+                    cands.append(_Candidate(tok, typ, "noun"))
+        # A non-trigger root whose subject or object is an event noun reports that event
+        # ("the absence of Armenia has left the issues on the back burner").
+        root = sent.root
+        if not any(c.trigger.i == root.i for c in cands) and root.pos_ in ("VERB", "AUX"):
+            noun = self._light_noun(root)
+            if noun is not None and root.lemma_ not in ("be", "have"):
+                cand = _Candidate(root, self._noun_type(noun) or "other", "verb", self._flags(root))
+                cand.extra_tokens.append(noun)
+                cands.append(cand)
+        for c in cands:
+            c.in_quote = self._in_quote(c.trigger)
+        return cands
+
+    def _light_noun(self, verb: Token) -> Token | None:
+        args = [c for c in verb.children if c.dep_ in _ARG_DEPS]
+        if verb.dep_ == "acl":
+            args.append(verb.head)
+        for a in args:
+            if self._noun_type(a) is not None:
+                return a
+            # "the CSTO Indestructible Brotherhood 2023 military exercises": head noun
+            for c in a.children:
+                if c.dep_ == "compound" and self._noun_type(c) is not None:
+                    return a
+        return None
+
+    def _in_actor_name(self, tok: Token) -> bool:
+        """True inside a gazetteer name ("Collective Security Treaty Organization")."""
+        return any(
+            m.start <= tok.idx < m.end and m.end - m.start > len(tok.text)
+            for m in self.actor_mentions
+            if m.origin != "ner"
+        )
+
+    def _in_quote(self, tok: Token) -> bool:
+        return any(s <= tok.idx < e for s, e in self.quote_spans)
+
+    # -- sentence -----------------------------------------------------------------------------
+
+    def sentence_events(self, sent: Span) -> list[Event]:
+        cands = self._candidates(sent)
+        if not cands:
+            self._note_actors(sent)
+            return []
+        by_tok = {c.trigger.i: c for c in cands}
+        consumed: set[int] = set()
+        # Nouns that are arguments of a verb candidate belong to that verb.
+        for c in cands:
+            if c.kind == "verb":
+                for e in c.extra_tokens:
+                    consumed.add(e.i)
+                for child in c.trigger.children:
+                    if child.dep_ in _ARG_DEPS or child.dep_ == "dobj":
+                        consumed.add(child.i)
+                    for gc in child.children if child.dep_ in ("prep",) else ():
+                        if gc.dep_ == "pobj" and c.etype != "statement":
+                            consumed.add(gc.i)
+        emitted: list[_Candidate] = []
+        verbs = [c for c in cands if c.kind == "verb"]
+        reporting = [c for c in verbs if c.trigger.lemma_.lower() in self.lex.reporting]
+        absorbed: set[int] = set()
+        # Reporting verbs are transparent to an accomplished event they report.
+        for r in reporting:
+            for c in verbs:
+                if c is r or c.trigger.i in absorbed:
+                    continue
+                if not self._reports(r.trigger, c.trigger):
+                    continue
+                if c.in_quote and not r.in_quote:
+                    absorbed.add(c.trigger.i)  # quoted speech: the statement is the event
+                    continue
+                accomplished = c.modality == "asserted" and _tense(c.trigger) in (
+                    "past",
+                    "perfect",
+                )
+                if accomplished and c.etype != "statement":
+                    c.reporter = r.trigger
+                    c.extra_tokens.append(r.trigger)
+                    absorbed.add(r.trigger.i)
+                else:
+                    if c.modality == "negated" and self._participation(c.trigger):
+                        r.etype = "refusal"
+                    elif c.etype == "statement" and c.modality == "asserted":
+                        r.extra_tokens.append(c.trigger)
+                    absorbed.add(c.trigger.i)
+        for c in cands:
+            if c.trigger.i in absorbed or c.trigger.i in consumed and c.kind == "noun":
+                continue
+            if c.kind == "verb" and c.modality == "negated":
+                if self._participation(c.trigger) and not self._negated_by_head(c):
+                    c.etype = "refusal"
+                    c.flags.discard("negated")
+                else:
+                    continue
+            if c.kind == "verb" and c.modality == "hypothetical":
+                continue
+            if c.kind == "verb" and c.in_quote and c.etype != "statement":
+                continue
+            c.subordinate = self._subordinate(c, by_tok, absorbed)
+            if c.kind == "noun" and self._own_timex(c) is None:
+                continue
+            if c.subordinate and c.kind == "verb" and self._own_timex(c) is None:
+                continue
+            emitted.append(c)
+        # Coordinated verbs sharing a subject report one happening.
+        emitted = self._collapse_conjuncts(emitted)
+        claimed = {id(t) for c in emitted for t in [self._own_timex(c)] if t is not None}
+        events: list[Event] = []
+        main_dates: list[_Dated] = []
+        for c in emitted:
+            dated = self._date(c, sent, claimed)
+            if dated is None:
+                continue
+            if not c.subordinate and dated.basis not in ("context", "publication"):
+                main_dates.append(dated)
+            ev = self._event(c, sent, dated)
+            if ev is not None:
+                events.append(ev)
+        if main_dates:
+            d = main_dates[0]
+            self.narrative = _Narrative(d.value, d.precision, "context")
+        self._note_actors(sent)
+        return events
+
+    def _participation(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        if lemma == "take":
+            return any(c.lower_ == "part" for c in tok.children)
+        return lemma in self.lex.participation
+
+    def _negated_by_head(self, c: _Candidate) -> bool:
+        own = self._own_flags(c.trigger, is_trigger=True)
+        return "negated" not in own and c.trigger.dep_ == "xcomp"
+
+    def _reports(self, reporter: Token, content: Token) -> bool:
+        """True when ``content`` is the clause reported by ``reporter`` (either direction)."""
+        t = content
+        while t.head.i != t.i:
+            if t.head.i == reporter.i:
+                return t.dep_ in ("ccomp", "xcomp", "parataxis", "conj", "advcl", "dobj")
+            if t.dep_ not in ("conj", "ccomp", "xcomp", "aux", "prep", "pcomp"):
+                break
+            t = t.head
+        t = reporter
+        while t.head.i != t.i:
+            if t.head.i == content.i:
+                return t.dep_ in ("ccomp", "parataxis", "advcl", "conj")
+            if t.dep_ not in ("conj", "ccomp", "parataxis"):
+                break
+            t = t.head
+        return False
+
+    def _subordinate(
+        self, c: _Candidate, by_tok: dict[int, _Candidate], absorbed: set[int]
+    ) -> bool:
+        t = c.trigger
+        if c.kind == "noun":
+            return True
+        saw_clause = t.dep_ in _CLAUSE_DEPS
+        while t.head.i != t.i:
+            t = t.head
+            other = by_tok.get(t.i)
+            if other is not None and t.i not in absorbed and other is not c:
+                return saw_clause or True
+            if t.dep_ in _CLAUSE_DEPS:
+                saw_clause = True
+        return c.trigger.dep_ in ("relcl", "acl", "advcl", "pcomp")
+
+    def _collapse_conjuncts(self, cands: list[_Candidate]) -> list[_Candidate]:
+        keep: list[_Candidate] = []
+        for c in cands:
+            t = c.trigger
+            if (
+                c.kind == "verb"
+                and t.dep_ == "conj"
+                and not any(ch.dep_ in _SUBJ_DEPS for ch in t.children)
+                and any(k.trigger.i == t.head.i for k in keep)
+                and self._own_timex(c) is None
+            ):
+                head = next(k for k in keep if k.trigger.i == t.head.i)
+                head.extra_tokens.append(t)
+                continue
+            keep.append(c)
+        return keep
+
+    # -- dates --------------------------------------------------------------------------------
+
+    def _governor(self, span: Span) -> Token:
+        """The verb or event noun a temporal expression modifies."""
+        inside = {tok.i for tok in span}
+        t = span.root
+        while t.head.i != t.i:
+            t = t.head
+            if t.i in inside:
+                continue
+            if t.pos_ in ("VERB", "AUX") or self._noun_type(t) is not None:
+                return t
+        return t
+
+    def _sent_timexes(self, sent: Span) -> list[tuple[Timex, Span]]:
+        return [
+            (t, s)
+            for t, s in self.timex_spans
+            if s.start >= sent.start and s.end <= sent.end and not self._in_name(s)
+        ]
+
+    def _in_name(self, span: Span) -> bool:
+        """A year inside a proper name ("Eagle Partner 2023 exercises") is not a date."""
+        if len(span) != 1:
+            return False
+        tok = span[0]
+        if not tok.like_num:
+            return False
+        left = tok.nbor(-1) if tok.i > 0 else None
+        return left is not None and left.pos_ == "PROPN" and left.ent_type_ not in ("DATE",)
+
+    def _own_timex(self, c: _Candidate) -> Timex | None:
+        owners = {c.trigger.i} | {t.i for t in c.extra_tokens}
+        sent = c.trigger.sent
+        best: tuple[int, Timex] | None = None
+        for t, span in self._sent_timexes(sent):
+            gov = self._governor(span)
+            if gov.i in owners:
+                dist = abs(span.root.i - c.trigger.i)
+                if best is None or dist < best[0]:
+                    best = (dist, t)
+        return best[1] if best else None
+
+    def _date(self, c: _Candidate, sent: Span, claimed: set[int]) -> _Dated | None:
+        own = self._own_timex(c)
+        if own is not None:
+            d = dates.event_date(own.value)
+            if d is not None:
+                return _Dated(d[0], d[1], _basis(own), own.text, own.mod)
+        if c.kind == "noun":
+            return None
+        # Another date in the sentence that no other event claims.
+        for t, _span in self._sent_timexes(sent):
+            if id(t) in claimed:
+                continue
+            d = dates.event_date(t.value)
+            if d is not None and not c.subordinate:
+                return _Dated(d[0], d[1], "context", t.text, t.mod)
+        for t, _span in self._sent_timexes(sent):
+            d = dates.event_date(t.value)
+            if d is not None and id(t) in claimed and not c.subordinate:
+                return _Dated(d[0], d[1], "context", t.text, t.mod)
+        if c.subordinate:
+            return None
+        tense = _tense(c.trigger)
+        if tense in ("present", "perfect") and self.published:
+            return _Dated(self.published, "day", "publication", None)
+        n = self.narrative
+        if n.value and n.precision:
+            return _Dated(n.value, n.precision, n.basis, None)
+        return None
+
+    # -- actors -------------------------------------------------------------------------------
+
+    def _scope(self, c: _Candidate, sent: Span) -> tuple[int, int, list[tuple[int, int]]]:
+        """Character ranges whose actors belong to the event."""
+        toks = [c.trigger, *c.extra_tokens]
+        ranges: list[tuple[int, int]] = []
+        for t in toks:
+            ranges.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
+            if t.dep_ in ("acl", "relcl"):
+                h = t.head
+                ranges.append((h.left_edge.idx, h.right_edge.idx + len(h.right_edge)))
+        # Subjects of the governing verb for xcomp / absorbed chains.
+        t = c.trigger
+        while t.dep_ in ("xcomp", "conj", "ccomp") and t.head.i != t.i:
+            t = t.head
+            for ch in t.children:
+                if ch.dep_ in _SUBJ_DEPS:
+                    ranges.append((ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge)))
+        if c.kind == "verb" and not c.subordinate:
+            ranges = [(sent.start_char, sent.end_char)]
+        return sent.start_char, sent.end_char, ranges
+
+    def _event_actors(self, c: _Candidate, sent: Span) -> tuple[list[str], list[str], list[str]]:
+        _s, _e, ranges = self._scope(c, sent)
+        subj_ranges: list[tuple[int, int]] = []
+        obj_ranges: list[tuple[int, int]] = []
+        heads = [c.trigger, *([c.reporter] if c.reporter is not None else [])]
+        for h in heads:
+            for ch in h.children:
+                rng = (ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge))
+                if ch.dep_ in _SUBJ_DEPS:
+                    subj_ranges.append(rng)
+                elif ch.dep_ in ("dobj", "dative", "attr") or ch.dep_ == "prep":
+                    obj_ranges.append(rng)
+        attrib = _attribution_ranges(sent)
+        found: list[str] = []
+        sources: list[str] = []
+        targets: list[str] = []
+        is_meeting = c.etype == "meeting"
+        for m in self.actor_mentions:
+            if not (sent.start_char <= m.start < sent.end_char):
+                continue
+            if not any(a <= m.start < b for a, b in ranges):
+                continue
+            if any(a <= m.start < b for a, b in attrib):
+                continue
+            canon = self._canonical_in_context(m, is_meeting)
+            if canon is None:
+                continue
+            found.append(canon)
+            if any(a <= m.start < b for a, b in subj_ranges):
+                sources.append(canon)
+            elif any(a <= m.start < b for a, b in obj_ranges):
+                targets.append(canon)
+        # Definite descriptions of an organisation ("the alliance") and pronouns.
+        for mt in _ORG_ANAPHOR.finditer(sent.text):
+            start = sent.start_char + mt.start()
+            if any(a <= start < b for a, b in ranges) and self.orgs_seen:
+                found.append(self.orgs_seen[-1])
+                if any(a <= start < b for a, b in subj_ranges):
+                    sources.append(self.orgs_seen[-1])
+            elif any(a <= start < b for a, b in ranges) and self.has_csto:
+                found.append(CSTO)
+        for h in heads:
+            for ch in h.children:
+                if ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in _PRONOUNS_PERSON:
+                    person = self._previous_person(ch)
+                    if person:
+                        found.append(person)
+                        sources.append(person)
+        # Countries of people and parents of bodies.
+        expanded: list[str] = []
+        for a in found:
+            expanded.append(a)
+            country = self.gaz.country(a)
+            if country:
+                expanded.append(country)
+            parent = self.gaz.parent(a)
+            if parent:
+                expanded.append(parent)
+        return _unique(expanded), _unique(sources), _unique(t for t in targets if t not in sources)
+
+    def _canonical_in_context(self, m: ActorMention, is_meeting: bool) -> str | None:
+        if m.origin in ("metonym", "demonym"):
+            tok = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if tok is None:
+                return None
+            from cstotimeline.actors import is_agentive
+
+            if is_agentive(tok.root):
+                return m.canonical
+            if is_meeting and m.origin == "metonym" and tok.root.dep_ == "pobj":
+                return m.canonical  # the host country of a meeting "in Minsk"
+            if m.origin == "metonym" and m.kind != "state":
+                return m.canonical
+            return None
+        if m.origin == "ner" and m.kind == "unknown":
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.ent_type_ != "PERSON":
+                if span is None or span.root.dep_ not in _SUBJ_DEPS:
+                    return None
+        return m.canonical
+
+    def _previous_person(self, pron: Token) -> str | None:
+        best: str | None = None
+        for m in self.actor_mentions:
+            if m.start >= pron.idx:
+                break
+            if (m.kind == "person" or (m.origin == "ner" and self._is_person(m))) and (
+                m.start >= pron.sent.start_char or True
+            ):
+                best = m.canonical
+        return best or self.last_person
+
+    def _is_person(self, m: ActorMention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.ent_type_ == "PERSON"
+
+    def _note_actors(self, sent: Span) -> None:
+        for m in self.actor_mentions:
+            if sent.start_char <= m.start < sent.end_char:
+                kind = self.gaz.kind(m.canonical)
+                if kind in ("organisation",) and m.canonical not in ("European Union",):
+                    self.orgs_seen.append(m.canonical)
+                if kind == "person":
+                    self.last_person = m.canonical
+
+    # -- records ------------------------------------------------------------------------------
+
+    def _event(self, c: _Candidate, sent: Span, dated: _Dated) -> Event | None:
+        actors, sources, targets = self._event_actors(c, sent)
+        off = self.document.offset + self.base
+        sent_text = sent.text
+        mention = Mention(
+            source=self.document.source,
+            published=self.published,
+            published_basis=self.document.published_basis,
+            sentence=sent_text,
+            start=off + sent.start_char,
+            end=off + sent.start_char + len(sent_text),
+            date_text=dated.text,
+            trigger=c.trigger.lemma_.lower(),
+            date=dated.value,
+            date_precision=dated.precision,
+            date_basis=dated.basis,
+            event_type=c.etype,
+            actors=tuple(actors),
+            source_actors=tuple(sources),
+            target_actors=tuple(targets),
+            modality=c.modality,
+            summary=summarize(c, sent, self, sources),
+            confidence=_confidence(c, dated, actors),
+            date_mod=dated.mod,
+        )
+        return aggregate([mention], self.gaz)
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _basis(t: Timex) -> str:
+    if t.basis in ("explicit", "explicit+pubyear", "relative", "vague"):
+        return t.basis
+    return "relative"
+
+
+def _tense(tok: Token) -> str:
+    """past | perfect | present | future | other, of a verb with its auxiliaries."""
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.dep_ == "conj" and not auxes:
+        auxes = [c for c in tok.head.children if c.dep_ in ("aux", "auxpass")]
+        tag = tok.head.tag_ if tok.tag_ == "VBN" else tok.tag_
+    else:
+        tag = tok.tag_
+    lowers = [a.lower_ for a in auxes]
+    if any(a in ("will", "shall", "'ll") for a in lowers):
+        return "future"
+    if any(a in ("has", "have", "'ve", "'s") for a in lowers) and tag == "VBN":
+        return "perfect"
+    if any(a.tag_ == "VBD" for a in auxes) or tag == "VBD":
+        return "past"
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxes) or tag in ("VBZ", "VBP"):
+        return "present"
+    if tag == "VBN":
+        return "past"
+    return "other"
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    opening = {"“": "”", "«": "»", "„": "“", '"': '"'}
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in opening:
+            close = opening[ch]
+            j = text.find(close, i + 1)
+            if j == -1:
+                break
+            spans.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def _attribution_ranges(sent: Span) -> list[tuple[int, int]]:
+    """Character ranges of "according to X", "quoted by X", "(Reuters)" attributions."""
+    out: list[tuple[int, int]] = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end:
+            nxt = tok.nbor(1)
+            if nxt.lower_ == "to":
+                end = nxt.right_edge.idx + len(nxt.right_edge)
+                out.append((tok.idx, end))
+        if tok.lower_ in ("quoted", "cited", "citing", "quotes", "quoting") and tok.i + 1 < sent.end:
+            out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge)))
+    return out
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for x in items:
+        if x and x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+def _confidence(c: _Candidate, dated: _Dated, actors: list[str]) -> float:
+    score = {
+        "explicit": 0.9,
+        "explicit+pubyear": 0.85,
+        "relative": 0.8,
+        "vague": 0.6,
+        "context": 0.65,
+        "publication": 0.6,
+    }.get(dated.basis, 0.5)
+    if c.kind == "noun":
+        score -= 0.05
+    if c.etype == "other":
+        score -= 0.1
+    if not actors:
+        score -= 0.15
+    if c.modality != "asserted":
+        score -= 0.1
+    return round(max(0.05, min(score, 0.99)), 2)
+
+
+def relevance_of(actors: Sequence[str], gaz: Gazetteer) -> str:
+    """``core``: the CSTO (or one of its bodies or officials) is involved; ``context``: Armenia
+    is involved; ``other`` otherwise."""
+    for a in actors:
+        if a == CSTO or gaz.parent(a) == CSTO:
+            return "core"
+    if ARMENIA in actors or "Nagorno-Karabakh Republic" in actors:
+        return "context"
+    return "other"
+
+
+def summarize(c: _Candidate, sent: Span, ctx: _DocContext, sources: Sequence[str]) -> str:
+    """A one-line summary from the parse: actor, (negation), trigger, object."""
+    from cstotimeline.summary import build_summary
+
+    return build_summary(c.trigger, c.kind, c.etype, [*c.extra_tokens], sources, ctx.timex_spans)
+
+
+def merge_within_document(events: list[Event]) -> list[Event]:
+    """Join reports of one happening within a document ("… said then")."""
+    from cstotimeline.chronology import merge_events
+
+    return merge_events(events, relevance=None)
+
+
+def aggregate(mentions: Sequence[Mention], gaz: Gazetteer) -> Event:
+    from cstotimeline.chronology import aggregate as _aggregate
+
+    return _aggregate(mentions, lambda actors: relevance_of(actors, gaz))
+
+
+__all__ = ["extract_events", "relevance_of"]

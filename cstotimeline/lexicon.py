@@ -1,0 +1,83 @@
+"""The event trigger lexicon (``data/triggers.toml``), loaded once."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    label: str
+    plover: str
+    cameo: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    types: dict[str, EventType]
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    reporting: frozenset[str]
+    negating: frozenset[str]
+    planning: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    participation: frozenset[str]
+    membership_needs_org: frozenset[str]
+
+    def verb_type(self, lemma: str) -> str | None:
+        return self.verbs.get(lemma.lower())
+
+    def noun_type(self, lemma: str, text: str = "") -> str | None:
+        return self.nouns.get(lemma.lower()) or (self.nouns.get(text.lower()) if text else None)
+
+
+def parse_lexicon(data: dict) -> Lexicon:  # type: ignore[type-arg]
+    types = {
+        name: EventType(
+            name=name,
+            label=str(t.get("label", name)),
+            plover=str(t.get("plover", "")),
+            cameo=str(t.get("cameo", "")),
+            description=str(t.get("description", "")),
+        )
+        for name, t in data["types"].items()
+    }
+    verbs = {str(k): str(v) for k, v in data["verbs"].items()}
+    nouns = {str(k): str(v) for k, v in data["nouns"].items()}
+    for table, mapping in (("verbs", verbs), ("nouns", nouns)):
+        for lemma, typ in mapping.items():
+            if typ not in types and typ != "light":
+                raise ValueError(f"triggers.toml: [{table}] {lemma} has unknown type {typ!r}")
+    mod = data["modality"]
+    return Lexicon(
+        types=types,
+        verbs=verbs,
+        nouns=nouns,
+        reporting=frozenset(data["reporting"]["lemmas"]),
+        negating=frozenset(mod["negating"]),
+        planning=frozenset(mod["planning"]),
+        hypothetical_aux=frozenset(mod["hypothetical_aux"]),
+        future_aux=frozenset(mod["future_aux"]),
+        participation=frozenset(mod["participation"]),
+        membership_needs_org=frozenset(mod["membership_needs_org"]),
+    )
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    if path is None:
+        return default_lexicon()
+    with path.open("rb") as fh:
+        return parse_lexicon(tomllib.load(fh))
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    text = resources.files("cstotimeline").joinpath("data/triggers.toml").read_text("utf-8")
+    return parse_lexicon(tomllib.loads(text))

@@ -1,0 +1,114 @@
+"""Running the pipeline over documents: parse in batches, extract per document, merge.
+
+``document_events`` is the per-document pure function (document + its parses → events);
+``extract`` streams documents through ``nlp.pipe`` one batch at a time and yields each
+document's events; ``chronology`` merges them into one sorted chronology. Long texts are cut
+into chunks on paragraph or sentence boundaries so no single parse exceeds ``CHUNK_CHARS``;
+offsets stay those of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from cstotimeline.records import Document, Event
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from cstotimeline.actors import Gazetteer
+
+CHUNK_CHARS = 50_000
+BATCH_SIZE = 32
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s+"), re.compile(r"\s+"))
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Split ``text`` into (offset, piece) pieces of at most ``limit`` characters.
+
+    Cuts fall on the last paragraph break before the limit, else the last line break, else
+    the last sentence end, else the last space, else at the limit itself.
+    """
+    out: list[tuple[int, str]] = []
+    pos = 0
+    n = len(text)
+    while n - pos > limit:
+        window = text[pos : pos + limit]
+        cut = 0
+        for pattern in _BREAKS:
+            last = None
+            for last in pattern.finditer(window):  # noqa: B007
+                pass
+            if last is not None and last.end() > limit // 4:
+                cut = last.end()
+                break
+        if cut <= 0:
+            cut = limit
+        out.append((pos, text[pos : pos + cut]))
+        pos += cut
+    out.append((pos, text[pos:]))
+    return [(o, t) for o, t in out if t.strip()]
+
+
+def document_events(
+    document: Document,
+    parsed: Sequence[tuple[int, Doc]],
+    *,
+    gazetteer: Gazetteer | None = None,
+    keep_all: bool = False,
+) -> list[Event]:
+    """All events of one document, from the parses of its chunks (offset, Doc)."""
+    from cstotimeline.chronology import merge_events
+    from cstotimeline.events import extract_events
+
+    events: list[Event] = []
+    for base, doc in parsed:
+        events.extend(
+            extract_events(document, doc, gazetteer=gazetteer, keep_all=keep_all, base=base)
+        )
+    return merge_events(events) if len(parsed) > 1 else events
+
+
+def extract(
+    documents: Iterable[Document],
+    nlp: Language,
+    *,
+    gazetteer: Gazetteer | None = None,
+    keep_all: bool = False,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[tuple[Document, list[Event]]]:
+    """Stream (document, events) pairs, parsing a batch of documents at a time."""
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= batch_size:
+            yield from _run_batch(batch, nlp, gazetteer, keep_all)
+            batch = []
+    if batch:
+        yield from _run_batch(batch, nlp, gazetteer, keep_all)
+
+
+def _run_batch(
+    batch: list[Document], nlp: Language, gazetteer: Gazetteer | None, keep_all: bool
+) -> Iterator[tuple[Document, list[Event]]]:
+    pieces: list[tuple[str, tuple[int, int]]] = []
+    for i, document in enumerate(batch):
+        for base, piece in chunks(document.text):
+            pieces.append((piece, (i, base)))
+    parsed: list[list[tuple[int, Doc]]] = [[] for _ in batch]
+    for doc, (i, base) in nlp.pipe(pieces, as_tuples=True, batch_size=64):
+        parsed[i].append((base, doc))
+    for i, document in enumerate(batch):
+        yield document, document_events(
+            document, parsed[i], gazetteer=gazetteer, keep_all=keep_all
+        )
+
+
+def chronology(events_per_document: Iterable[Sequence[Event]]) -> list[Event]:
+    """Merge per-document events into one sorted chronology."""
+    from cstotimeline.chronology import merge_events
+
+    return merge_events(e for events in events_per_document for e in events)

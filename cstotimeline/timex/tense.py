@@ -1,0 +1,145 @@
+"""Tense of the clause governing a temporal expression.
+
+Two implementations behind one interface: a spaCy-parse-based one (the governing verb's tag and
+auxiliaries) and a word-based fallback that looks for future markers in the sentence. Both
+answer "past", "future", "present" or None (unknown); callers default to past (news style).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+TenseFn = Callable[[int, int], "str | None"]
+
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|won't|wo|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|"
+    r"plans?\s+to|planned\s+(?:to|for)|planning\s+to|due\s+to|as\s+soon\s+as|as\s+early\s+as|"
+    r"intends?\s+to|set\s+to|is\s+to|are\s+to|"
+    r"upcoming|hopes?\s+to|aims?\s+to|would\s+be\s+held|will\s+be)\b",
+    re.I,
+)
+# "would" marks the future only when it comes before the expression ("would meet Friday",
+# but not "said Friday it would").
+_WEAK_FUTURE = re.compile(r"\b(?:would|'d)\b", re.I)
+_PAST_WORDS = re.compile(
+    r"\b(?:was|were|had|did|said|announced|told|met|signed|ended|began|came|went|took|held|"
+    r"reported|added|noted|agreed|rose|fell|closed|declined|gained|dropped|visited|"
+    r"\w+ed)\b",
+    re.I,
+)
+_SENT_END = re.compile(r"[.!?;\n]\s")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(0, start - 300)
+    s = left
+    for m in _SENT_END.finditer(text, left, start):
+        s = m.end()
+    m2 = _SENT_END.search(text, end, min(len(text), end + 300))
+    e = m2.start() + 1 if m2 else min(len(text), end + 300)
+    return s, e
+
+
+def word_tense(text: str) -> TenseFn:
+    """A tense function using only nearby words (no model)."""
+
+    def tense(start: int, end: int) -> str | None:
+        s, e = _sentence_bounds(text, start, end)
+        before = text[max(s, start - 80) : start]
+        after = text[end : min(e, end + 60)]
+        fut_b = list(_FUTURE_WORDS.finditer(before)) + list(_WEAK_FUTURE.finditer(before))
+        fut_b.sort(key=lambda m: m.end())
+        past_b = list(_PAST_WORDS.finditer(before))
+        fut_a = _FUTURE_WORDS.search(after)
+        past_a = _PAST_WORDS.search(after)
+        # The nearest marker before the expression decides; else the nearest after it.
+        last_f = fut_b[-1].end() if fut_b else -1
+        last_p = past_b[-1].end() if past_b else -1
+        if last_f >= 0 or last_p >= 0:
+            return "future" if last_f >= last_p else "past"
+        if fut_a and (not past_a or fut_a.start() < past_a.start()):
+            return "future"
+        if past_a:
+            return "past"
+        return None
+
+    return tense
+
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+_VERB_POS = {"VERB", "AUX"}
+
+
+def doc_tense(doc: Doc, text: str) -> TenseFn:
+    """A tense function reading the dependency parse of ``doc`` (``nlp(text)``)."""
+    starts = [t.idx for t in doc]
+    fallback = word_tense(text)
+
+    def token_at(offset: int) -> Any:
+        i = bisect.bisect_right(starts, offset) - 1
+        return doc[max(0, i)]
+
+    def tense(start: int, end: int) -> str | None:
+        if not starts:
+            return fallback(start, end)
+        tok = token_at(start)
+        verb = tok
+        for _ in range(8):
+            if verb.pos_ in _VERB_POS or verb.tag_.startswith("VB") or verb.tag_ == "MD":
+                break
+            if verb.head is verb:
+                break
+            verb = verb.head
+        if not (verb.pos_ in _VERB_POS or verb.tag_.startswith("VB")):
+            return fallback(start, end)
+        verdict = _verb_tense(verb)
+        return verdict if verdict is not None else fallback(start, end)
+
+    return tense
+
+
+def _verb_tense(verb: Any) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if "going" in words or (
+        verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
+    ):
+        return "future"
+    # "expected to meet on Friday": the governing verb is the infinitive under expect/schedule.
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lower_ in (
+        "expected",
+        "scheduled",
+        "due",
+        "set",
+        "planned",
+        "plans",
+        "plan",
+        "intends",
+        "expects",
+        "hopes",
+        "aims",
+        "wants",
+    ):
+        return "future"
+    if verb.lower_ in ("scheduled", "due", "upcoming", "planned"):
+        return "future"
+    if any(a.tag_ == "VBD" or a.lower_ in ("had", "was", "were", "did") for a in auxes):
+        return "past"
+    if verb.tag_ in ("VBD", "VBN"):
+        return "past"
+    if any(a.lower_ == "would" for a in auxes):
+        return None
+    if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return None

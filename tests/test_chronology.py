@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import itertools
+import random
+from datetime import date
+
+import pytest
+
+from cstotimeline.chronology import filter_events, merge_events, period, same_happening, sort_events
+from helpers import core_or_context, event, mention
+
+
+def merge(events):
+    return merge_events(events, relevance=core_or_context)
+
+
+def test_same_summit_in_two_articles_is_one_event():
+    a = event(source="a.txt", start=10, actors=("CSTO", "Belarus", "Russia"))
+    b = event(source="b.txt", start=99, actors=("CSTO", "Belarus", "Alexander Lukashenko"))
+    [merged] = merge([a, b])
+    assert [m.source for m in merged.mentions] == ["a.txt", "b.txt"]
+    assert merged.actors == ("CSTO", "Belarus", "Russia", "Alexander Lukashenko")
+    assert merged.relevance == "core"
+
+
+def test_coarser_date_merges_into_finer():
+    fine = event(source="a.txt", event_type="refusal", date="2023-11-23",
+                 actors=("Armenia", "CSTO", "Nikol Pashinyan"), trigger="skip")
+    coarse = event(source="b.txt", event_type="refusal", date="2023-11",
+                   actors=("Armenia", "CSTO", "Nikol Pashinyan"), trigger="boycott")
+    [merged] = merge([coarse, fine])
+    assert merged.date == "2023-11-23"
+    assert merged.date_precision == "day"
+    assert len(merged.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # different types
+        (dict(event_type="meeting"), dict(event_type="statement"), False),
+        # incompatible dates
+        (dict(date="2023-11-23"), dict(date="2023-11-22"), False),
+        # no shared actor
+        (dict(actors=("Belarus",)), dict(actors=("Kazakhstan",)), False),
+        # statements across articles need the same speaker on the same day
+        (dict(event_type="statement", sources=("Dmitry Peskov",), actors=("Dmitry Peskov", "Russia")),
+         dict(event_type="statement", sources=("Maria Zakharova",), actors=("Maria Zakharova", "Russia")),
+         False),
+        (dict(event_type="statement", sources=("Dmitry Peskov",), actors=("Dmitry Peskov", "Russia")),
+         dict(event_type="statement", sources=("Dmitry Peskov",), actors=("Dmitry Peskov", "CSTO")),
+         True),
+        # planned and asserted are different happenings
+        (dict(modality="planned"), dict(modality="asserted"), False),
+    ],
+)
+def test_same_happening(a, b, same):
+    ma = mention(source="a.txt", start=0, **a)
+    mb = mention(source="b.txt", start=50, **b)
+    assert same_happening(ma, mb) is same
+    assert same_happening(mb, ma) is same
+
+
+def test_two_events_of_one_sentence_never_merge():
+    a = mention(source="a.txt", start=5, trigger="hold")
+    b = mention(source="a.txt", start=5, trigger="meet")
+    assert not same_happening(a, b)
+
+
+def _events():
+    rng = random.Random(7)
+    out = []
+    for i in range(40):
+        out.append(
+            event(
+                source=f"doc{i % 5}.txt",
+                start=i * 37,
+                date=rng.choice(["2023-11-23", "2023-11", "2023", "2022-09-13", "2022-09"]),
+                event_type=rng.choice(["meeting", "refusal", "statement"]),
+                actors=tuple(rng.sample(["CSTO", "Armenia", "Belarus", "Russia", "Nikol Pashinyan"], 2)),
+                sources=tuple(rng.sample(["Nikol Pashinyan", "Alexander Lukashenko"], 1)),
+                trigger=rng.choice(["hold", "skip", "say"]),
+            )
+        )
+    return out
+
+
+def test_merge_is_order_independent():
+    events = _events()
+    expected = merge(events)
+    for seed in range(5):
+        shuffled = events[:]
+        random.Random(seed).shuffle(shuffled)
+        assert merge(shuffled) == expected
+
+
+def test_merge_is_associative():
+    events = _events()
+    expected = merge(events)
+    for cut1, cut2 in itertools.combinations(range(0, len(events), 7), 2):
+        parts = [events[:cut1], events[cut1:cut2], events[cut2:]]
+        assert merge([e for p in parts for e in merge(p)]) == expected
+
+
+def test_sort_coarse_first():
+    evs = [event(date=d, source=f"{d}.txt") for d in ("2023-11-23", "2023-11", "2023", "2022-01-01")]
+    assert [e.date for e in sort_events(evs)] == ["2022-01-01", "2023", "2023-11", "2023-11-23"]
+
+
+def test_filters():
+    evs = [
+        event(date="2023-11", source="a.txt", actors=("Armenia",)),
+        event(date="2023-11-23", source="b.txt", event_type="refusal", actors=("CSTO",)),
+        event(date="2022", source="c.txt", actors=("Russia",)),
+    ]
+    assert [e.date for e in filter_events(evs, since=date(2023, 11, 20))] == ["2023-11", "2023-11-23"]
+    assert [e.date for e in filter_events(evs, until=date(2022, 12, 31))] == ["2022"]
+    assert [e.date for e in filter_events(evs, actors=["CSTO"])] == ["2023-11-23"]
+    assert [e.date for e in filter_events(evs, types=["refusal"])] == ["2023-11-23"]
+
+
+@pytest.mark.parametrize(
+    ("value", "lo", "hi"),
+    [
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2023-12", date(2023, 12, 1), date(2023, 12, 31)),
+        ("2023", date(2023, 1, 1), date(2023, 12, 31)),
+        ("2023-11-23", date(2023, 11, 23), date(2023, 11, 23)),
+    ],
+)
+def test_period(value, lo, hi):
+    assert period(value) == (lo, hi)

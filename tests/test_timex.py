@@ -1,0 +1,108 @@
+"""Properties of the tagger API: ordering, purity, no spaCy import, model-assisted tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cstotimeline.timex import Timex, tag, to_timeml
+
+DCT = dt.date(2013, 3, 22)
+
+TEXT = (
+    "YEREVAN, March 22 - Armenia froze its participation in the CSTO in February 2024. "
+    "Two months later it skipped a summit. Officials said on Wednesday that the decision "
+    "was taken last week and will be reviewed next year."
+)
+
+
+def test_sorted_non_overlapping_offsets() -> None:
+    found = tag(TEXT, DCT)
+    assert [t.text for t in found] == [
+        "March 22",
+        "February 2024",
+        "Two months later",
+        "Wednesday",
+        "last week",
+        "next year",
+    ]
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start
+    for t in found:
+        assert TEXT[t.start : t.end] == t.text
+        assert isinstance(t, Timex)
+
+
+def test_basis_and_anaphoric_flags() -> None:
+    by_text = {t.text: t for t in tag(TEXT, DCT)}
+    assert by_text["February 2024"].basis == "explicit"
+    assert by_text["March 22"].basis == "explicit+pubyear"
+    later = by_text["Two months later"]
+    assert (later.value, later.anaphoric, later.basis) == ("2024-04", True, "relative")
+    assert by_text["last week"].basis == "relative"
+    assert by_text["last week"].is_calendar_date is False
+
+
+def test_pure_and_repeatable() -> None:
+    assert tag(TEXT, DCT) == tag(TEXT, DCT)
+
+
+def test_no_reference_date_never_uses_today() -> None:
+    found = tag("It happened yesterday and will end next week.", None)
+    assert [t.value for t in found] == ["XXXX-XX-XX", "XXXX-WXX"]
+
+
+def test_then_is_not_a_timex() -> None:
+    assert tag("Then the minister resigned.", DCT) == []
+
+
+def test_to_timeml_exported() -> None:
+    text = "They met on Friday."
+    out = to_timeml(text, tag(text, DCT))
+    assert out == 'They met on <TIMEX3 tid="t1" type="DATE" value="2013-03-22">Friday</TIMEX3>.'
+
+
+def test_import_does_not_load_spacy() -> None:
+    code = (
+        "import sys, cstotimeline.timex, cstotimeline.eval_timex, cstotimeline.timeml; "
+        "sys.exit(1 if 'spacy' in sys.modules else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("abc MayJune1990-,.'0123456789 Friday ago")), max_size=80)
+)
+def test_never_crashes_and_stays_in_bounds(text: str) -> None:
+    for t in tag(text, DCT):
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+@pytest.mark.model
+def test_model_tense_and_entities() -> None:
+    from cstotimeline import nlp
+
+    pipeline = nlp.load()
+    text = "The ministers will meet on Monday. They met on Wednesday."
+    found = tag(text, DCT, pipeline(text))
+    assert [(t.text, t.value) for t in found] == [
+        ("Monday", "2013-03-25"),
+        ("Wednesday", "2013-03-20"),
+    ]
+
+
+@pytest.mark.model
+def test_model_doc_for_other_text_is_ignored() -> None:
+    from cstotimeline import nlp
+
+    pipeline = nlp.load()
+    found = tag("They met on Friday.", DCT, pipeline("Something else entirely."))
+    assert [t.value for t in found] == ["2013-03-22"]
