@@ -258,6 +258,7 @@ class Gazetteer:
         self._forms: dict[str, set[str]] = {}  # role phrase key → roles
         self._role_forms: dict[str, list[str]] = {}
         self._role_templates: dict[str, list[str]] = {}
+        self._generic: set[str] = set()
         self.n_patterns = 0
         self._build(data)
 
@@ -377,9 +378,12 @@ class Gazetteer:
             titles.extend(forms)
         for t in titles:
             self._add(t, _Role("", None))
+            self._generic.add(_key(t))
 
         # 4. Metonyms: capitals, other stand-ins, state + noun ("Azerbaijani forces").
         nouns = data.get("state_nouns", {})
+        for noun in [*nouns.get("forms", []), *nouns.get("of_forms", [])]:
+            self._generic.add(_key(noun))
         for s in states:
             e = self._entries[s["name"]]
             target = _Target(e.canonical, e.kind, self._mention_country(e), "metonym")
@@ -417,6 +421,7 @@ class Gazetteer:
                 self._add(canonical, target)
                 self._register(canonical, body.canonical, 0)
                 for form in inst.get("forms", []):
+                    self._generic.add(_key(form))
                     for d in e.demonyms:
                         self._add(f"{d} {form}", target)
                         self._register(f"{d} {form}", body.canonical, 1)
@@ -544,6 +549,11 @@ class Gazetteer:
     def entries(self, kind: str | None = None) -> list[str]:
         """Canonical names, optionally of one kind."""
         return [c for c, e in self._entries.items() if kind is None or e.kind == kind]
+
+    def is_generic(self, phrase: str) -> bool:
+        """Whether ``phrase`` is a bare office or institution ("Defense Ministry", "Prime
+        Minister", "the Armed Forces"): no actor without a country."""
+        return _key(phrase) in self._generic
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for any name, alias, transliteration, metonym or demonym."""
@@ -881,7 +891,7 @@ def find_actors(
         if k > 0 and found[k - 1].end > s:
             continue  # overlaps a gazetteer match
         surface = _clean_surface(ent.text)
-        if _junk(surface):
+        if _junk(surface) or gaz.is_generic(surface):
             continue
         out.append(ActorMention(s, e, ent.text, surface, "unknown", None, "ner"))
     out.sort(key=lambda m: (m.start, m.end))
@@ -895,12 +905,33 @@ def find_actors(
     return out
 
 
+def _is_state_phrase_head(tok: Any) -> bool:
+    """A military or government noun modified by a proper name or demonym."""
+    if tok.lower_ not in _AGENT_NOUNS:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.text[:1].isupper():
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.dep_ == "pobj" and g.text[:1].isupper() for g in c.children)
+        ):
+            return True
+    return False
+
+
 def is_agentive(token: Token | Span) -> bool:
     """Whether a metonym or demonym token acts: subject ("Baku said"), possessor ("Minsk's
     position"), passive agent ("rejected by Yerevan"), or modifier of a military or
     government noun ("Azerbaijani troops"); conjuncts and appositions inherit from their head.
-    A span is judged by its root."""
+
+    The head noun of such a phrase counts too, wherever it stands ("a demand to the Azerbaijani
+    side", "the leadership of Armenia", "Armenia's government"): the phrase names the state
+    explicitly. A span is judged by its root."""
     tok: Any = getattr(token, "root", token)
+    if _is_state_phrase_head(tok):
+        return True
     for _ in range(6):
         dep = tok.dep_
         head = tok.head

@@ -16,6 +16,10 @@ from datetime import date
 from cstotimeline import dates
 from cstotimeline.records import Event, Mention
 
+# Within one article, reports of a singular happening this close are one happening.
+NEAR_CHARS = 600
+# Within one article, one speaker's statements this close on one date are one statement.
+STATEMENT_CHARS = 1000
 # Actors too common in this domain to show, on their own, that two reports are one happening.
 GENERIC_ACTORS = frozenset({"CSTO", "Armenia", "Russia"})
 # Event types for which one actor's happening on one date is usually a single thing.
@@ -30,8 +34,10 @@ def _mention_key(m: Mention) -> tuple[str, int, str, str]:
 
 def same_happening(a: Mention, b: Mention) -> bool:
     """True when two mentions report the same happening (a symmetric relation)."""
-    if a.event_type != b.event_type or a.modality != b.modality:
+    if a.modality != b.modality:
         return False
+    if a.event_type != b.event_type:
+        return _elaborates(a, b) or _elaborates(b, a)
     if not dates.compatible(a.date, b.date):
         return False
     if a.source == b.source and a.start == b.start:
@@ -43,8 +49,11 @@ def same_happening(a: Mention, b: Mention) -> bool:
     if a.source == b.source:
         # Within one article: a happening told across neighbouring sentences.
         if a.event_type == "statement":
-            return bool(speakers) and (a.date == b.date)
-        near = abs(a.start - b.start) <= 600
+            far = abs(a.start - b.start) > STATEMENT_CHARS
+            return bool(speakers) and a.date == b.date and not far
+        near = abs(a.start - b.start) <= NEAR_CHARS
+        if a.event_type in _SINGULAR_TYPES and a.event_type != "refusal":
+            return near and a.date == b.date
         return near and (bool(speakers) or a.trigger == b.trigger) and a.date == b.date
     # Across articles.
     if a.date_precision == "year" or b.date_precision == "year":
@@ -58,12 +67,30 @@ def same_happening(a: Mention, b: Mention) -> bool:
     return bool(speakers) and a.trigger == b.trigger
 
 
+def _elaborates(statement: Mention, other: Mention) -> bool:
+    """A speaker's statement right next to their own reported act, on the same date, in the
+    same article ("Armenia has asked for help, Pashinyan said. 'We have asked ...', he said")."""
+    return (
+        statement.event_type == "statement"
+        and statement.source == other.source
+        and statement.date == other.date
+        and abs(statement.start - other.start) <= STATEMENT_CHARS
+        and bool(statement.source_actors)
+        and bool(
+            set(statement.source_actors) & (set(other.source_actors) | set(other.actors))
+            or set(other.source_actors) & set(statement.actors)
+        )
+    )
+
+
 def aggregate(mentions: Sequence[Mention], relevance: Callable[[Sequence[str]], str]) -> Event:
     """The event reported by ``mentions`` (which must be non-empty)."""
     ms = tuple(sorted(mentions, key=_mention_key))
     finest = dates.finest([m.date for m in ms])
     at_finest = [m for m in ms if m.date == finest]
-    best = max(at_finest, key=lambda m: (m.confidence, -ms.index(m)))
+    best = max(
+        at_finest, key=lambda m: (m.event_type != "statement", m.confidence, -ms.index(m))
+    )
     actors = _ordered_union(m.actors for m in ms)
     sources = _ordered_union(m.source_actors for m in ms)
     targets = tuple(t for t in _ordered_union(m.target_actors for m in ms) if t not in sources)
@@ -117,9 +144,11 @@ def merge_events(
             i = parent[i]
         return i
 
+    # Candidate pairs: same type and year (across articles), or same article (any type).
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
-        buckets[(m.event_type, m.date[:4])].append(i)
+        buckets[("type", f"{m.event_type}\x1f{m.date[:4]}")].append(i)
+        buckets[("source", m.source)].append(i)
     for idx in buckets.values():
         for x in range(len(idx)):
             for y in range(x + 1, len(idx)):

@@ -31,13 +31,21 @@ ARMENIA = "Armenia"
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
 _ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
-_QUOTES = "\"“”«»„"
+_OPENING_QUOTES = frozenset('"“«„')
+_CLOSING_QUOTES = frozenset('"”»“')
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _ORG_ANAPHOR = re.compile(
     r"\b[Tt]he (?:(?:[\w-]+|post-Soviet|Russian-led|Moscow-led) ){0,3}"
     r"(?:organi[sz]ation|bloc|alliance)\b"
 )
-_NEAR_FUTURE = frozenset({"planned", "hypothetical", "negated"})
+# A narrative date this many days before publication or later is still "the news".
+RECENT_DAYS = 7
+# A "quotation" longer than this is a mismatched quote mark, not a quotation.
+_MAX_QUOTE = 2000
+# Undated clauses with these adverbs are background, not datable happenings.
+_BACKGROUND_ADVERBS = frozenset(
+    {"previously", "repeatedly", "often", "always", "long", "already", "traditionally", "usually"}
+)
 
 
 @dataclass
@@ -139,10 +147,19 @@ class _DocContext:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None and len(span):
                 self.timex_spans.append((t, span))
+        self._set_spans: list[tuple[Timex, Span]] = []
+        for t in timexes:
+            if t.type == "SET":
+                span = doc.char_span(t.start, t.end, alignment_mode="expand")
+                if span is not None and len(span):
+                    self._set_spans.append((t, span))
         self.actor_mentions = actor_mentions
         self.quote_spans = _quote_spans(doc.text)
         self.last_person: str | None = None
+        self.last_speaker: str | None = None
         self.orgs_seen: list[str] = []
+        self._main_date: _Dated | None = None
+        self._prev_end = 0
         self.has_csto = any(a.canonical == CSTO for a in actor_mentions) or any(
             gaz.parent(a.canonical) == CSTO for a in actor_mentions
         )
@@ -151,11 +168,14 @@ class _DocContext:
 
     def _verb_type(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
-        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-        if prt:
-            phrasal = self.lex.verb_type(f"{lemma} {prt}")
-            if phrasal:
-                return phrasal
+        has_object = any(c.dep_ == "dobj" for c in tok.children)
+        for c in tok.children:
+            if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and not has_object):
+                if c.i < tok.i:
+                    continue
+                phrasal = self.lex.verb_type(f"{lemma} {c.lower_}")
+                if phrasal:
+                    return phrasal
         if lemma == "take":
             if any(c.lower_ == "part" and c.dep_ in ("dobj", "npadvmod") for c in tok.children):
                 return "meeting"
@@ -280,8 +300,9 @@ class _DocContext:
         root = sent.root
         if not any(c.trigger.i == root.i for c in cands) and root.pos_ in ("VERB", "AUX"):
             noun = self._light_noun(root)
-            if noun is not None and root.lemma_ not in ("be", "have"):
-                cand = _Candidate(root, self._noun_type(noun) or "other", "verb", self._flags(root))
+            ntype = self._noun_type(noun) if noun is not None else None
+            if noun is not None and root.lemma_ not in ("be", "have") and ntype != "statement":
+                cand = _Candidate(root, ntype or "other", "verb", self._flags(root))
                 cand.extra_tokens.append(noun)
                 cands.append(cand)
         for c in cands:
@@ -291,13 +312,23 @@ class _DocContext:
     def _light_noun(self, verb: Token) -> Token | None:
         args = [c for c in verb.children if c.dep_ in _ARG_DEPS]
         if verb.dep_ == "acl":
-            args.append(verb.head)
+            # "the summit of its leaders held on 28 October": the noun may be above a PP
+            h = verb.head
+            args.append(h)
+            for _ in range(2):
+                if h.dep_ == "pobj" and h.head.dep_ == "prep":
+                    h = h.head.head
+                    args.append(h)
         for a in args:
             if self._noun_type(a) is not None:
                 return a
             # "the CSTO Indestructible Brotherhood 2023 military exercises": head noun
             for c in a.children:
-                if c.dep_ == "compound" and self._noun_type(c) is not None:
+                if (
+                    c.dep_ == "compound"
+                    and self._noun_type(c) is not None
+                    and not self._in_actor_name(c)
+                ):
                     return a
         return None
 
@@ -309,12 +340,33 @@ class _DocContext:
             if m.origin != "ner"
         )
 
+    def _in_quote_span(self, span: Span) -> bool:
+        return any(s <= span.start_char < e for s, e in self.quote_spans)
+
     def _in_quote(self, tok: Token) -> bool:
         return any(s <= tok.idx < e for s, e in self.quote_spans)
 
     # -- sentence -----------------------------------------------------------------------------
 
+    def _new_paragraph(self, sent: Span) -> None:
+        """At a paragraph break the narrative returns to the news of the day, unless its
+        current date is itself recent (within a week before publication)."""
+        gap = self.doc.text[self._prev_end : sent.start_char + 1]
+        # spaCy keeps trailing white space (the paragraph break) in the previous sentence
+        self._prev_end = sent.start_char + len(sent.text.rstrip())
+        if "\n" not in gap or self.published is None or self.narrative.value is None:
+            return
+        if self.narrative.basis == "publication":
+            return
+        from cstotimeline.chronology import period
+
+        _lo, hi = period(self.narrative.value)
+        pub = self.document.published
+        if pub is not None and (pub - hi).days > RECENT_DAYS:
+            self.narrative = _Narrative(self.published, "day", "publication")
+
     def sentence_events(self, sent: Span) -> list[Event]:
+        self._new_paragraph(sent)
         cands = self._candidates(sent)
         if not cands:
             self._note_actors(sent)
@@ -327,11 +379,8 @@ class _DocContext:
                 for e in c.extra_tokens:
                     consumed.add(e.i)
                 for child in c.trigger.children:
-                    if child.dep_ in _ARG_DEPS or child.dep_ == "dobj":
+                    if child.dep_ in _ARG_DEPS:
                         consumed.add(child.i)
-                    for gc in child.children if child.dep_ in ("prep",) else ():
-                        if gc.dep_ == "pobj" and c.etype != "statement":
-                            consumed.add(gc.i)
         emitted: list[_Candidate] = []
         verbs = [c for c in cands if c.kind == "verb"]
         reporting = [c for c in verbs if c.trigger.lemma_.lower() in self.lex.reporting]
@@ -371,33 +420,70 @@ class _DocContext:
                     continue
             if c.kind == "verb" and c.modality == "hypothetical":
                 continue
-            if c.kind == "verb" and c.in_quote and c.etype != "statement":
-                continue
+            if c.in_quote:
+                continue  # quoted speech: the reporting verb outside the quote is the event
             c.subordinate = self._subordinate(c, by_tok, absorbed)
-            if c.kind == "noun" and self._own_timex(c) is None:
+            if c.kind == "noun" and self._own_timex(c) is None and not self._recent(c.trigger):
+                continue
+            if self._habitual(c):
                 continue
             if c.subordinate and c.kind == "verb" and self._own_timex(c) is None:
-                continue
+                # A happening told in a relative clause ("a summit that Armenia skipped")
+                # shares the main clause's date; statements there are background.
+                if (
+                    c.etype == "statement"
+                    or c.trigger.dep_ not in ("relcl", "acl")
+                    or _tense(c.trigger) not in ("past", "perfect")
+                ):
+                    continue
             emitted.append(c)
+        # A relative clause of the main event's own type retells it ("the summit, hosted by").
+        main_types = {c.etype for c in emitted if not c.subordinate}
+        emitted = [
+            c
+            for c in emitted
+            if not (c.subordinate and c.etype in main_types and self._own_timex(c) is None)
+        ]
         # Coordinated verbs sharing a subject report one happening.
         emitted = self._collapse_conjuncts(emitted)
         claimed = {id(t) for c in emitted for t in [self._own_timex(c)] if t is not None}
         events: list[Event] = []
         main_dates: list[_Dated] = []
+        sub_dates: list[_Dated] = []
+        self._main_date = None
+        emitted.sort(key=lambda c: (c.subordinate, c.trigger.i))
         for c in emitted:
             dated = self._date(c, sent, claimed)
+            if dated is not None and not c.subordinate and self._main_date is None:
+                self._main_date = _Dated(dated.value, dated.precision, "context", dated.text)
             if dated is None:
                 continue
             if not c.subordinate and dated.basis not in ("context", "publication"):
                 main_dates.append(dated)
+            elif c.subordinate:
+                sub_dates.append(dated)
             ev = self._event(c, sent, dated)
             if ev is not None:
                 events.append(ev)
+        if not any(not c.subordinate for c in emitted):
+            main_dates = [
+                d for d in sub_dates if d.basis not in ("context", "publication", "vague")
+            ]
         if main_dates:
             d = main_dates[0]
             self.narrative = _Narrative(d.value, d.precision, "context")
         self._note_actors(sent)
         return events
+
+    def _recent(self, tok: Token) -> bool:
+        return any(ch.dep_ == "amod" and ch.lower_ in ("recent", "latest") for ch in tok.children)
+
+    def _habitual(self, c: _Candidate) -> bool:
+        """"Skirmishes occur every day": a set expression makes a habit, not a happening."""
+        for t in self._set_spans:
+            if t[1].sent.start == c.trigger.sent.start and self._governor(t[1]).i == c.trigger.i:
+                return True
+        return False
 
     def _participation(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
@@ -474,6 +560,18 @@ class _DocContext:
                 return t
         return t
 
+    def _attached(self, tok: Token, trigger: Token) -> bool:
+        """True when ``tok`` hangs under ``trigger`` (or the root the trigger heads) through
+        phrases only, crossing no clause boundary."""
+        t = tok
+        while t.head.i != t.i:
+            if t.dep_ in _CLAUSE_DEPS or t.dep_ in ("conj", "relcl"):
+                return False
+            t = t.head
+            if t.i == trigger.i:
+                return True
+        return t.i == trigger.i or (trigger.dep_ == "ROOT" and t.i == trigger.i)
+
     def _sent_timexes(self, sent: Span) -> list[tuple[Timex, Span]]:
         return [
             (t, s)
@@ -494,14 +592,16 @@ class _DocContext:
     def _own_timex(self, c: _Candidate) -> Timex | None:
         owners = {c.trigger.i} | {t.i for t in c.extra_tokens}
         sent = c.trigger.sent
-        best: tuple[int, Timex] | None = None
+        best: tuple[int, int, Timex] | None = None
         for t, span in self._sent_timexes(sent):
+            if self._in_quote_span(span) and not c.in_quote:
+                continue
             gov = self._governor(span)
             if gov.i in owners:
-                dist = abs(span.root.i - c.trigger.i)
-                if best is None or dist < best[0]:
-                    best = (dist, t)
-        return best[1] if best else None
+                key = (-len(t.value), abs(span.root.i - c.trigger.i))
+                if best is None or key < best[:2]:
+                    best = (key[0], key[1], t)
+        return best[2] if best else None
 
     def _date(self, c: _Candidate, sent: Span, claimed: set[int]) -> _Dated | None:
         own = self._own_timex(c)
@@ -510,19 +610,39 @@ class _DocContext:
             if d is not None:
                 return _Dated(d[0], d[1], _basis(own), own.text, own.mod)
         if c.kind == "noun":
+            if self.published and any(
+                ch.dep_ == "amod" and ch.lower_ in ("recent", "latest") for ch in c.trigger.children
+            ):
+                return _Dated(self.published[:4], "year", "vague", None)
             return None
-        # Another date in the sentence that no other event claims.
-        for t, _span in self._sent_timexes(sent):
-            if id(t) in claimed:
-                continue
-            d = dates.event_date(t.value)
-            if d is not None and not c.subordinate:
-                return _Dated(d[0], d[1], "context", t.text, t.mod)
-        for t, _span in self._sent_timexes(sent):
-            d = dates.event_date(t.value)
-            if d is not None and id(t) in claimed and not c.subordinate:
-                return _Dated(d[0], d[1], "context", t.text, t.mod)
+        # Another date of the sentence that modifies no other verb: an adverbial of the main
+        # clause, or the date of an event noun in an adjunct ("following the bombings in
+        # September 2022, Armenia preferred ...").
+        if not c.subordinate:
+            for t, span in self._sent_timexes(sent):
+                if self._in_quote_span(span) and not c.in_quote:
+                    continue
+                gov = self._governor(span)
+                if gov.i != c.trigger.i and not self._attached(gov, c.trigger):
+                    continue
+                if id(t) in claimed and self._noun_type(gov) is None:
+                    continue
+                d = dates.event_date(t.value)
+                if d is not None:
+                    return _Dated(d[0], d[1], "context", t.text, t.mod)
+        if c.subordinate and self._main_date is None:
+            root = sent.root
+            for t, span in self._sent_timexes(sent):
+                if self._governor(span).i == root.i and self._verb_type(root) is None:
+                    d = dates.event_date(t.value)
+                    if d is not None:
+                        return _Dated(d[0], d[1], _basis(t), t.text, t.mod)
         if c.subordinate:
+            return self._main_date if c.etype != "statement" and _tense(c.trigger) in (
+                "past",
+                "perfect",
+            ) else None
+        if any(ch.lower_ in _BACKGROUND_ADVERBS for ch in c.trigger.children):
             return None
         tense = _tense(c.trigger)
         if tense in ("present", "perfect") and self.published:
@@ -559,11 +679,19 @@ class _DocContext:
         subj_ranges: list[tuple[int, int]] = []
         obj_ranges: list[tuple[int, int]] = []
         heads = [c.trigger, *([c.reporter] if c.reporter is not None else [])]
-        for h in heads:
+        doer = c.trigger
+        while not any(ch.dep_ in _SUBJ_DEPS for ch in doer.children) and doer.dep_ in (
+            "xcomp",
+            "conj",
+        ):
+            doer = doer.head
+        if c.kind == "noun":
+            doer = c.trigger
+        for h in {doer.i: doer, c.trigger.i: c.trigger}.values():
             for ch in h.children:
                 rng = (ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge))
-                if ch.dep_ in _SUBJ_DEPS:
-                    subj_ranges.append(rng)
+                if ch.dep_ in _SUBJ_DEPS or (c.kind == "noun" and ch.dep_ in ("poss", "compound")):
+                    subj_ranges.extend(_name_spans(ch))
                 elif ch.dep_ in ("dobj", "dative", "attr") or ch.dep_ == "prep":
                     obj_ranges.append(rng)
         attrib = _attribution_ranges(sent)
@@ -601,7 +729,8 @@ class _DocContext:
                     person = self._previous_person(ch)
                     if person:
                         found.append(person)
-                        sources.append(person)
+                        if h.i == doer.i:
+                            sources.append(person)
         # Countries of people and parents of bodies.
         expanded: list[str] = []
         for a in found:
@@ -615,6 +744,12 @@ class _DocContext:
         return _unique(expanded), _unique(sources), _unique(t for t in targets if t not in sources)
 
     def _canonical_in_context(self, m: ActorMention, is_meeting: bool) -> str | None:
+        if m.kind == "region" or self.gaz.kind(m.canonical) == "region":
+            return None  # places are where things happen, not who does them
+        if m.origin == "ner" and any(
+            t.start < m.end and m.start < t.end for t, _s in self.timex_spans
+        ):
+            return None
         if m.origin in ("metonym", "demonym"):
             tok = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if tok is None:
@@ -623,10 +758,13 @@ class _DocContext:
 
             if is_agentive(tok.root):
                 return m.canonical
-            if is_meeting and m.origin == "metonym" and tok.root.dep_ == "pobj":
+            if (
+                is_meeting
+                and m.origin == "metonym"
+                and tok.root.dep_ == "pobj"
+                and self.gaz.kind(m.canonical) == "state"
+            ):
                 return m.canonical  # the host country of a meeting "in Minsk"
-            if m.origin == "metonym" and m.kind != "state":
-                return m.canonical
             return None
         if m.origin == "ner" and m.kind == "unknown":
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -636,6 +774,8 @@ class _DocContext:
         return m.canonical
 
     def _previous_person(self, pron: Token) -> str | None:
+        if self.last_speaker is not None and pron.head.lemma_.lower() in self.lex.reporting:
+            return self.last_speaker
         best: str | None = None
         for m in self.actor_mentions:
             if m.start >= pron.idx:
@@ -663,6 +803,12 @@ class _DocContext:
 
     def _event(self, c: _Candidate, sent: Span, dated: _Dated) -> Event | None:
         actors, sources, targets = self._event_actors(c, sent)
+        if c.etype == "statement" and not sources:
+            return None  # a statement nobody is known to have made is not an event
+        if c.trigger.lemma_.lower() in self.lex.reporting or c.reporter is not None:
+            persons = [a for a in sources if self.gaz.kind(a) == "person"]
+            if persons:
+                self.last_speaker = persons[0]
         off = self.document.offset + self.base
         sent_text = sent.text
         mention = Mention(
@@ -720,22 +866,52 @@ def _tense(tok: Token) -> str:
     return "other"
 
 
+_NAME_DEPS = frozenset({"compound", "flat", "amod", "det", "poss", "nmod", "nummod", "case"})
+
+
+def _name_spans(tok: Token) -> list[tuple[int, int]]:
+    """Character ranges naming who a subject is: its head with its name modifiers, and its
+    appositions ("the spokesman for the Presidency, Dmitry Peskov"); not its clauses or
+    prepositional phrases ("press secretary of Vladimir Putin", "saying goodbye to Putin")."""
+    out: list[tuple[int, int]] = []
+    if tok.dep_ == "agent":  # "by X"
+        tok = next((c for c in tok.children if c.dep_ == "pobj"), tok)
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("appos", "conj"))]
+    for h in heads:
+        toks = [h]
+        stack = [h]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in _NAME_DEPS:
+                    toks.append(c)
+                    stack.append(c)
+        lo = min(t.idx for t in toks)
+        hi = max(t.idx + len(t) for t in toks)
+        out.append((lo, hi))
+    return out
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted speech. Curly and straight marks may be mixed; a quotation that is not
+    closed ends with its paragraph (news style reopens a quote in each paragraph)."""
     spans: list[tuple[int, int]] = []
-    opening = {"“": "”", "«": "»", "„": "“", '"': '"'}
     i = 0
     n = len(text)
     while i < n:
-        ch = text[i]
-        if ch in opening:
-            close = opening[ch]
-            j = text.find(close, i + 1)
-            if j == -1:
-                break
-            spans.append((i, j + 1))
-            i = j + 1
-        else:
+        if text[i] not in _OPENING_QUOTES:
             i += 1
+            continue
+        para_end = text.find("\n", i)
+        if para_end == -1:
+            para_end = n
+        j = i + 1
+        while j < para_end and text[j] not in _CLOSING_QUOTES:
+            j += 1
+        end = min(j + 1, para_end)
+        if end - i <= _MAX_QUOTE:
+            spans.append((i, end))
+        i = end
     return spans
 
 

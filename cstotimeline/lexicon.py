@@ -56,11 +56,14 @@ def parse_lexicon(data: dict) -> Lexicon:  # type: ignore[type-arg]
             if typ not in types and typ != "light":
                 raise ValueError(f"triggers.toml: [{table}] {lemma} has unknown type {typ!r}")
     mod = data["modality"]
+    reporting = frozenset(data["reporting"]["lemmas"])
+    for lemma in reporting:
+        verbs.setdefault(lemma, "statement")
     return Lexicon(
         types=types,
         verbs=verbs,
         nouns=nouns,
-        reporting=frozenset(data["reporting"]["lemmas"]),
+        reporting=reporting,
         negating=frozenset(mod["negating"]),
         planning=frozenset(mod["planning"]),
         hypothetical_aux=frozenset(mod["hypothetical_aux"]),

@@ -38,6 +38,7 @@ from cstotimeline.timex.numbers import parse_day, parse_month, parse_number, par
 from cstotimeline.timex.tense import TenseFn
 from cstotimeline.timex.values import (
     Period,
+    contains,
     is_finer,
     nth_weekday,
     period_of,
@@ -103,7 +104,10 @@ class Resolver:
                 if v.type == "DURATION" or not mod.startswith("ON_OR"):
                     v = Value(v.type, v.value, mod, v.basis, v.anaphoric, v.period, v.moves_anchor)
         if v is not None and v.period is not None and v.type in ("DATE", "TIME") and v.moves_anchor:
-            self.anchor = v.period
+            # A coarser period that contains the anchor ("this year" after "last week") does
+            # not replace it: the narrative keeps its finest known time.
+            if self.anchor is None or not contains(v.period, self.anchor):
+                self.anchor = v.period
             self.anchor_end = end
             if v.period.gran == "quarter":
                 self.last_quarter = v.period
@@ -877,7 +881,7 @@ class Resolver:
         if amount is None:
             if deictic or self.anchor is None:
                 return Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, "vague")
-            return self._cal(self.anchor, basis="vague", mod=mod, anaphoric=True)
+            return self._vague_shift(unit, sign, mod, end)
         n = int(amount)
         gran = ago_gran(unit)
         by = shift_unit(unit)
@@ -916,14 +920,37 @@ class Resolver:
         if base.gran in ("decade", "century", "millennium"):
             base = period_of("year", base.day)
         p = shift(base, sign * n, by)
-        if (
-            is_finer(base.gran, gran)
-            and base.gran not in ("quarter", "half", "day")
-            and unit != "year"
-        ):
-            p = period_of(gran, p.day)
+        if is_finer(base.gran, gran):
+            # Never more precise than the shift: "two months later" after a day is a month.
+            # Kept: quarters and halves (results reporting), a day shifted by a year back
+            # ("a year earlier" comparing figures of a day), days shifted by days or weeks.
+            if base.gran == "day":
+                coarsen = gran == "month" or (gran == "year" and not (n == 1 and sign < 0))
+            else:
+                coarsen = base.gran not in ("quarter", "half") and unit != "year"
+            if coarsen:
+                p = period_of(gran, p.day)
         v = self._cal(p, basis="relative", mod=mod, anaphoric=True)
         return v if sign > 0 else self._keep(v)
+
+    def _vague_shift(self, unit: str, sign: int, mod: str | None, end: int) -> Value:
+        """ "A few days later", "weeks earlier": the anchor at a precision the vague amount
+        cannot leave (days and weeks: the month; months: the year), never a made-up day. The
+        narrative moves on at that precision ("the next day" after it is no known day)."""
+        assert self.anchor is not None
+        a = self.anchor
+        if unit in ("second", "minute", "hour"):
+            p = a
+        elif unit in ("day", "weekend", "week", "fortnight"):
+            p = period_of("month", a.day) if is_finer(a.gran, "month") else a
+        elif unit in ("month", "quarter", "season"):
+            p = period_of("year", a.day) if is_finer(a.gran, "year") else a
+        else:
+            return Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, "vague", True)
+        v = self._cal(p, basis="vague", mod=mod, anaphoric=True)
+        if sign > 0 and unit not in ("second", "minute", "hour"):
+            self.anchor, self.anchor_end = p, end
+        return self._keep(v)
 
     def anaphoric_day(self, s: str, start: int, end: int) -> Value | None:
         t = norm(s)

@@ -57,6 +57,36 @@ def is_finer(a: str, b: str) -> bool:
     return _RANK[a] > _RANK[b]
 
 
+def period_end(p: Period) -> _dt.date:
+    """The day after the last day of ``p``."""
+    step = {
+        "millennium": ("year", 1000),
+        "century": ("year", 100),
+        "decade": ("year", 10),
+        "year": ("year", 1),
+        "half": ("month", 6),
+        "season": ("month", 3),
+        "quarter": ("month", 3),
+        "month": ("month", 1),
+    }
+    if p.gran == "week":
+        return p.day + _dt.timedelta(days=7)
+    if p.gran == "day":
+        return p.day + _dt.timedelta(days=1)
+    unit, n = step[p.gran]
+    if unit == "year":
+        return _safe_date(p.day.year + n, p.day.month, 1)
+    return add_months(p.day, n)
+
+
+def contains(outer: Period, inner: Period) -> bool:
+    """True when ``outer`` is coarser than ``inner`` and ``inner`` lies within it (a week
+    counts as inside a month or year when it starts there)."""
+    if not is_finer(inner.gran, outer.gran):
+        return False
+    return outer.day <= inner.day < period_end(outer)
+
+
 def add_months(d: _dt.date, n: int) -> _dt.date:
     """``d`` shifted by ``n`` months, the day clamped to the target month's length."""
     total = d.year * 12 + (d.month - 1) + n
