@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Gazetteer", "default_gazetteer", "find_actors", "fold", "is_agentive"]
 
-KINDS = ("person", "state", "organisation", "body", "region", "unknown")
+KINDS = ("person", "state", "organisation", "body", "region", "document", "unknown")
 ORIGINS = ("gazetteer", "metonym", "role", "ner", "demonym")
 
 # ---------------------------------------------------------------------------------------------
@@ -942,11 +942,13 @@ def is_agentive(token: Token | Span) -> bool:
                 and head.lower_ in _COPULAS
                 and any(c.dep_ == "attr" for c in head.children)
             )
+        if dep == "pobj" and head.lower_ == "between":
+            return True  # the parties to a relation ("tensions between Baku and Yerevan")
         if dep == "pobj" and head.lower_ == "by":
             return head.dep_ == "agent" or head.head.tag_ == "VBN"
         if dep in ("compound", "amod", "nmod", "npadvmod") and head.lower_ in _AGENT_NOUNS:
             return True
-        if dep in ("conj", "appos") and head is not tok:
+        if dep in ("conj", "appos") and head.i != tok.i:
             tok = head
             continue
         return False

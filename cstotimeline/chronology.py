@@ -18,8 +18,11 @@ from cstotimeline.records import Event, Mention
 
 # Within one article, reports of a singular happening this close are one happening.
 NEAR_CHARS = 600
-# Within one article, one speaker's statements this close on one date are one statement.
-STATEMENT_CHARS = 1000
+# Within one article, a speaker's undated statement this close after another of theirs on the
+# same date continues it.
+STATEMENT_CHARS = 600
+# An undated statement elaborates the act reported just before it (characters in between).
+FOLLOW_CHARS = 400
 # Actors too common in this domain to show, on their own, that two reports are one happening.
 GENERIC_ACTORS = frozenset({"CSTO", "Armenia", "Russia"})
 # Event types for which one actor's happening on one date is usually a single thing.
@@ -49,8 +52,13 @@ def same_happening(a: Mention, b: Mention) -> bool:
     if a.source == b.source:
         # Within one article: a happening told across neighbouring sentences.
         if a.event_type == "statement":
-            far = abs(a.start - b.start) > STATEMENT_CHARS
-            return bool(speakers) and a.date == b.date and not far
+            first, then = (a, b) if a.start < b.start else (b, a)
+            return (
+                bool(speakers)
+                and a.date == b.date
+                and (_undated(then) or _undated(first))
+                and then.start - first.end <= STATEMENT_CHARS
+            )
         near = abs(a.start - b.start) <= NEAR_CHARS
         if a.event_type in _SINGULAR_TYPES and a.event_type != "refusal":
             return near and a.date == b.date
@@ -67,18 +75,29 @@ def same_happening(a: Mention, b: Mention) -> bool:
     return bool(speakers) and a.trigger == b.trigger
 
 
+def _undated(m: Mention) -> bool:
+    """True when the mention's sentence has no date of its own ("…, he said then")."""
+    return m.date_basis in ("context", "publication")
+
+
+def _follows(first: Mention, then: Mention) -> bool:
+    """True when ``then`` comes right after ``first`` in the same article."""
+    gap = then.start - first.end
+    return first.source == then.source and -1 <= gap <= FOLLOW_CHARS
+
+
 def _elaborates(statement: Mention, other: Mention) -> bool:
-    """A speaker's statement right next to their own reported act, on the same date, in the
-    same article ("Armenia has asked for help, Pashinyan said. 'We have asked ...', he said")."""
+    """An undated statement right after its speaker's own reported act, on the same date
+    ("Armenia has asked for help, Pashinyan said. 'We asked …,' he said then")."""
     return (
         statement.event_type == "statement"
-        and statement.source == other.source
+        and _undated(statement)
+        and _follows(other, statement)
         and statement.date == other.date
-        and abs(statement.start - other.start) <= STATEMENT_CHARS
         and bool(statement.source_actors)
         and bool(
-            set(statement.source_actors) & (set(other.source_actors) | set(other.actors))
-            or set(other.source_actors) & set(statement.actors)
+            set(statement.source_actors) & set(other.source_actors)
+            or set(statement.source_states) & set(other.source_actors + other.source_states)
         )
     )
 

@@ -6,12 +6,12 @@ import enum
 
 
 class ExitStatus(enum.IntEnum):
-    """Process exit statuses (documented in the README)."""
+    """Process exit statuses (documented in the README, section "Exit codes")."""
 
-    SUCCESS = 0
-    ERROR = 1  # runtime error: nothing could be read, a model failed to load, output failed
-    USAGE = 2  # bad command line: unknown option, invalid date, bad --format
-    INTERRUPTED = 130  # Ctrl-C
+    SUCCESS = 0  # also: zero events, empty stdin, the reader of a pipe went away
+    ERROR = 1  # runtime error: nothing could be read, no model, output failed, internal error
+    USAGE = 2  # bad command line: unknown option, invalid date, bad --format, -o names an input
+    INTERRUPTED = 130  # Ctrl-C (SIGINT) or SIGTERM: 128 + SIGINT, the shell's convention
 
 
 class CstoTimelineError(Exception):
@@ -39,7 +39,7 @@ E_MODEL_NONE = (
     "or name an installed one with --model / CSTOTIMELINE_MODEL"
 )
 E_MODEL_LOAD = "cannot load spaCy pipeline {name!r}: {reason}"
-E_BAD_DATE = "invalid date {value!r} for {option}: expected YYYY-MM-DD"
+E_BAD_DATE = "invalid date {value!r}: expected a calendar date as YYYY-MM-DD"
 E_SINCE_AFTER_UNTIL = "--since {since} is after --until {until}"
 E_NO_INPUT = "no input could be read"
 E_MISSING_PATH = "{path}: no such file or directory"
@@ -58,14 +58,33 @@ E_PUBLISHED_UNKNOWN = (
 )
 E_OUTPUT = "cannot write {path}: {reason}"
 E_OUTPUT_IS_INPUT = "-o {path} names an input file"
+E_NO_PATHS = "no input given: name files or directories, or - to read stdin"
+E_USAGE = "{message} (see '{command} --help')"
+E_INTERRUPTED = "interrupted"
+E_INTERNAL = (
+    "internal error: {kind}: {message} (please report it; set CSTOTIMELINE_DEBUG=1 "
+    "for the traceback)"
+)
+E_MEMORY = "out of memory (try fewer or smaller inputs, or --jobs 1)"
+E_LONG_RUN = (
+    "{path}: {count} stretch(es) of more than {limit} characters without a sentence or line "
+    "break ({chars} characters in all) not analysed"
+)
 
 
 def exit_status(exc: BaseException) -> int:
-    """The exit status for an exception (the one place this is decided)."""
+    """The exit status for an exception (the one place this is decided).
+
+    ``KeyboardInterrupt`` → 130; the project's errors → their ``exit_status``; click's
+    exceptions → their ``exit_code`` (2 for usage errors); a broken pipe → 0 (the reader of a
+    pipe went away: ``cstotimeline extract ... | head``); anything else → 1.
+    """
     if isinstance(exc, KeyboardInterrupt):
         return ExitStatus.INTERRUPTED
     if isinstance(exc, CstoTimelineError):
         return int(exc.exit_status)
+    if isinstance(exc, BrokenPipeError):
+        return ExitStatus.SUCCESS
     code = getattr(exc, "exit_code", None)  # click exceptions
     if isinstance(code, int):
         return code

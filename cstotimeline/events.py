@@ -35,11 +35,13 @@ _OPENING_QUOTES = frozenset('"“«„')
 _CLOSING_QUOTES = frozenset('"”»“')
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _ORG_ANAPHOR = re.compile(
-    r"\b[Tt]he (?:(?:[\w-]+|post-Soviet|Russian-led|Moscow-led) ){0,3}"
-    r"(?:organi[sz]ation|bloc|alliance)\b"
+    r"\b(?:[Tt]he|[Aa]n?) (?:(?:[\w-]+|post-Soviet|Russian-led|Moscow-led) ){0,3}"
+    r"(?:organi[sz]ation|bloc|alliance|summit)\b"
 )
 # A narrative date this many days before publication or later is still "the news".
 RECENT_DAYS = 7
+# Quotation marks around at most this many words are scare quotes, not reported speech.
+_SCARE_QUOTE_WORDS = 3
 # A "quotation" longer than this is a mismatched quote mark, not a quotation.
 _MAX_QUOTE = 2000
 # Undated clauses with these adverbs are background, not datable happenings.
@@ -138,6 +140,8 @@ class _DocContext:
         self.base = base
         pub = document.published.isoformat() if document.published else None
         self.narrative = _Narrative(pub, "day" if pub else None, "publication")
+        # The story's date is the narrative's, but survives paragraph breaks.
+        self.story = self.narrative
         self.published = pub
         # Calendar timexes, each with its token span.
         self.timex_spans: list[tuple[Timex, Span]] = []
@@ -153,7 +157,7 @@ class _DocContext:
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
                 if span is not None and len(span):
                     self._set_spans.append((t, span))
-        self.actor_mentions = actor_mentions
+        self.actor_mentions = _with_body_coreference(doc.text, actor_mentions)
         self.quote_spans = _quote_spans(doc.text)
         self.last_person: str | None = None
         self.last_speaker: str | None = None
@@ -179,7 +183,9 @@ class _DocContext:
         if lemma == "take":
             if any(c.lower_ == "part" and c.dep_ in ("dobj", "npadvmod") for c in tok.children):
                 return "meeting"
-        typ = self.lex.verb_type(lemma)
+        typ = self.lex.verb_type(lemma) or (
+            self.lex.verb_type(tok.lower_) if tok.tag_ in ("VBN", "JJ") else None
+        )
         if typ is None and tok.lower_ in ("opted", "preferred", "chose", "choose", "opt"):
             typ = "light"
         if typ == "membership_change" and lemma in self.lex.membership_needs_org:
@@ -275,7 +281,8 @@ class _DocContext:
     def _candidates(self, sent: Span) -> list[_Candidate]:
         cands: list[_Candidate] = []
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            participle = tok.tag_ == "JJ" and self.lex.verb_type(tok.lower_) is not None
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or participle:
                 if tok.pos_ == "AUX" and tok.dep_ in ("aux", "auxpass"):
                     continue
                 typ = self._verb_type(tok)
@@ -311,6 +318,10 @@ class _DocContext:
 
     def _light_noun(self, verb: Token) -> Token | None:
         args = [c for c in verb.children if c.dep_ in _ARG_DEPS]
+        if self._verb_type(verb) == "light":
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "for"):
+                    args.extend(c for c in prep.children if c.dep_ == "pobj")
         if verb.dep_ == "acl":
             # "the summit of its leaders held on 28 October": the noun may be above a PP
             h = verb.head
@@ -381,6 +392,18 @@ class _DocContext:
                 for child in c.trigger.children:
                     if child.dep_ in _ARG_DEPS:
                         consumed.add(child.i)
+        # "the boycott of the summit in Minsk in November": the inner event noun is the
+        # object of the outer one and shares its date.
+        for c in cands:
+            if c.kind != "noun":
+                continue
+            for prep in c.trigger.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "to"):
+                    for obj in prep.children:
+                        inner = by_tok.get(obj.i)
+                        if obj.dep_ == "pobj" and inner is not None and inner.kind == "noun":
+                            consumed.add(obj.i)
+                            c.extra_tokens.append(obj)
         emitted: list[_Candidate] = []
         verbs = [c for c in cands if c.kind == "verb"]
         reporting = [c for c in verbs if c.trigger.lemma_.lower() in self.lex.reporting]
@@ -472,6 +495,7 @@ class _DocContext:
         if main_dates:
             d = main_dates[0]
             self.narrative = _Narrative(d.value, d.precision, "context")
+            self.story = self.narrative
         self._note_actors(sent)
         return events
 
@@ -592,6 +616,14 @@ class _DocContext:
     def _own_timex(self, c: _Candidate) -> Timex | None:
         owners = {c.trigger.i} | {t.i for t in c.extra_tokens}
         sent = c.trigger.sent
+        if c.kind == "noun":
+            # An event noun governed by a verb that is no event ("referring to the boycott
+            # in November") takes that verb's date.
+            h = c.trigger.head
+            if c.trigger.dep_ == "pobj" and h.dep_ == "prep":
+                h = h.head
+            if h.pos_ in ("VERB", "AUX") and self._verb_type(h) is None:
+                owners.add(h.i)
         best: tuple[int, int, Timex] | None = None
         for t, span in self._sent_timexes(sent):
             if self._in_quote_span(span) and not c.in_quote:
@@ -637,6 +669,16 @@ class _DocContext:
                     d = dates.event_date(t.value)
                     if d is not None:
                         return _Dated(d[0], d[1], _basis(t), t.text, t.mod)
+        if c.subordinate and c.trigger.dep_ == "advcl" and any(
+            ch.dep_ in ("mark", "advmod") and ch.lower_ in ("when", "as", "while")
+            for ch in c.trigger.children
+        ):
+            head = c.trigger.head
+            for t, span in self._sent_timexes(sent):
+                if self._governor(span).i == head.i:
+                    d = dates.event_date(t.value)
+                    if d is not None:
+                        return _Dated(d[0], d[1], _basis(t), t.text, t.mod)
         if c.subordinate:
             return self._main_date if c.etype != "statement" and _tense(c.trigger) in (
                 "past",
@@ -644,6 +686,10 @@ class _DocContext:
             ) else None
         if any(ch.lower_ in _BACKGROUND_ADVERBS for ch in c.trigger.children):
             return None
+        if any(ch.lower_ == "then" and ch.dep_ == "advmod" for ch in c.trigger.children):
+            n = self.story  # "…, he said then": the story's time, even across paragraphs
+            if n.value and n.precision:
+                return _Dated(n.value, n.precision, "context", None)
         tense = _tense(c.trigger)
         if tense in ("present", "perfect") and self.published:
             return _Dated(self.published, "day", "publication", None)
@@ -663,6 +709,8 @@ class _DocContext:
             if t.dep_ in ("acl", "relcl"):
                 h = t.head
                 ranges.append((h.left_edge.idx, h.right_edge.idx + len(h.right_edge)))
+                if h.dep_ == "appos":  # "the CSTO, a defence alliance formed in 1992"
+                    ranges.extend(_name_spans(h.head))
         # Subjects of the governing verb for xcomp / absorbed chains.
         t = c.trigger
         while t.dep_ in ("xcomp", "conj", "ccomp") and t.head.i != t.i:
@@ -714,6 +762,14 @@ class _DocContext:
                 sources.append(canon)
             elif any(a <= m.start < b for a, b in obj_ranges):
                 targets.append(canon)
+        if not found and c.subordinate:
+            for m in self.actor_mentions:
+                if sent.start_char <= m.start < sent.end_char and not any(
+                    a <= m.start < b for a, b in attrib
+                ):
+                    canon = self._canonical_in_context(m, is_meeting)
+                    if canon:
+                        found.append(canon)
         # Definite descriptions of an organisation ("the alliance") and pronouns.
         for mt in _ORG_ANAPHOR.finditer(sent.text):
             start = sent.start_char + mt.start()
@@ -734,7 +790,8 @@ class _DocContext:
         # Countries of people and parents of bodies.
         expanded: list[str] = []
         for a in found:
-            expanded.append(a)
+            if self.gaz.kind(a) != "document":
+                expanded.append(a)
             country = self.gaz.country(a)
             if country:
                 expanded.append(country)
@@ -745,7 +802,8 @@ class _DocContext:
 
     def _canonical_in_context(self, m: ActorMention, is_meeting: bool) -> str | None:
         if m.kind == "region" or self.gaz.kind(m.canonical) == "region":
-            return None  # places are where things happen, not who does them
+            # A place is not an actor, but a happening there involves its state.
+            return self.gaz.country(m.canonical)
         if m.origin == "ner" and any(
             t.start < m.end and m.start < t.end for t, _s in self.timex_spans
         ):
@@ -805,10 +863,9 @@ class _DocContext:
         actors, sources, targets = self._event_actors(c, sent)
         if c.etype == "statement" and not sources:
             return None  # a statement nobody is known to have made is not an event
-        if c.trigger.lemma_.lower() in self.lex.reporting or c.reporter is not None:
-            persons = [a for a in sources if self.gaz.kind(a) == "person"]
-            if persons:
-                self.last_speaker = persons[0]
+        persons = [a for a in sources if self.gaz.kind(a) == "person"]
+        if persons:
+            self.last_speaker = persons[0]
         off = self.document.offset + self.base
         sent_text = sent.text
         mention = Mention(
@@ -831,6 +888,13 @@ class _DocContext:
             summary=summarize(c, sent, self, sources),
             confidence=_confidence(c, dated, actors),
             date_mod=dated.mod,
+            source_states=tuple(
+                dict.fromkeys(
+                    st
+                    for a in sources
+                    if (st := self.gaz.country(a) or self.gaz.parent(a)) is not None
+                )
+            ),
         )
         return aggregate([mention], self.gaz)
 
@@ -892,6 +956,36 @@ def _name_spans(tok: Token) -> list[tuple[int, int]]:
     return out
 
 
+def _with_body_coreference(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Bare names of national bodies ("the Defense Ministry") refer to the body of that name
+    already named in full in the article ("Armenia's Defense Ministry"), when only one fits."""
+    by_bare: dict[str, set[str]] = {}
+    info: dict[str, ActorMention] = {}
+    for m in mentions:
+        if m.kind == "body" and m.country and " " in m.canonical:
+            bare = m.canonical.split(" ", 1)[1]
+            if len(bare.split()) >= 2 or bare[:1].isupper():
+                by_bare.setdefault(bare, set()).add(m.canonical)
+                info[m.canonical] = m
+    if not by_bare:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    extra: list[ActorMention] = []
+    for bare, canon in by_bare.items():
+        if len(canon) != 1:
+            continue
+        (name,) = canon
+        for mt in re.finditer(rf"\b{re.escape(bare)}\b", text):
+            a, b = mt.span()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            ref = info[name]
+            extra.append(
+                ActorMention(a, b, mt.group(0), name, ref.kind, ref.country, origin="coref")
+            )
+    return sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted speech. Curly and straight marks may be mixed; a quotation that is not
     closed ends with its paragraph (news style reopens a quote in each paragraph)."""
@@ -909,8 +1003,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         while j < para_end and text[j] not in _CLOSING_QUOTES:
             j += 1
         end = min(j + 1, para_end)
-        if end - i <= _MAX_QUOTE:
-            spans.append((i, end))
+        words = len(text[i + 1 : end - 1].split())
+        if end - i <= _MAX_QUOTE and words > _SCARE_QUOTE_WORDS:
+            spans.append((i, end))  # a quoted word or two ("frozen") is not speech
         i = end
     return spans
 

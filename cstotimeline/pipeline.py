@@ -22,35 +22,56 @@ if TYPE_CHECKING:
     from cstotimeline.actors import Gazetteer
 
 CHUNK_CHARS = 50_000
+# A stretch longer than this with no sentence end and no line break is not prose (a
+# serialised blob, a word list, a page of numbers): ``chunks`` leaves it out, so one such line of
+# several MB costs a regular-expression scan instead of minutes of parsing. See ``long_runs``.
+MAX_RUN_CHARS = 10_000
 BATCH_SIZE = 32
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s+"), re.compile(r"\s+"))
+_RUN = re.compile(r"[^\n\r.!?…。！？]+")
 
 
-def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+def chunks(
+    text: str, limit: int = CHUNK_CHARS, max_run: int = MAX_RUN_CHARS
+) -> list[tuple[int, str]]:
     """Split ``text`` into (offset, piece) pieces of at most ``limit`` characters.
 
     Cuts fall on the last paragraph break before the limit, else the last line break, else
-    the last sentence end, else the last space, else at the limit itself.
+    the last sentence end, else the last space, else at the limit itself. Stretches longer than
+    ``max_run`` characters without a sentence end or line break (``long_runs``) are left out;
+    ``max_run <= 0`` keeps everything. Whitespace-only pieces are dropped. Every piece is
+    ``text[offset : offset + len(piece)]``.
     """
     out: list[tuple[int, str]] = []
     pos = 0
-    n = len(text)
-    while n - pos > limit:
-        window = text[pos : pos + limit]
-        cut = 0
-        for pattern in _BREAKS:
-            last = None
-            for last in pattern.finditer(window):  # noqa: B007
-                pass
-            if last is not None and last.end() > limit // 4:
-                cut = last.end()
-                break
-        if cut <= 0:
-            cut = limit
-        out.append((pos, text[pos : pos + cut]))
-        pos += cut
-    out.append((pos, text[pos:]))
+    for run_start, run_end in [*long_runs(text, max_run), (len(text), len(text))]:
+        n = run_start  # the prose before this run
+        while n - pos > limit:
+            window = text[pos : pos + limit]
+            cut = 0
+            for pattern in _BREAKS:
+                last = None
+                for last in pattern.finditer(window):  # noqa: B007
+                    pass
+                if last is not None and last.end() > limit // 4:
+                    cut = last.end()
+                    break
+            if cut <= 0:
+                cut = limit
+            out.append((pos, text[pos : pos + cut]))
+            pos += cut
+        out.append((pos, text[pos:n]))
+        pos = run_end
     return [(o, t) for o, t in out if t.strip()]
+
+
+def long_runs(text: str, max_run: int = MAX_RUN_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of more than ``max_run`` characters without a sentence end
+    (``.``, ``!``, ``?``, ``…``) or line break: what ``chunks`` leaves out (none if
+    ``max_run <= 0``)."""
+    if max_run <= 0 or len(text) <= max_run:
+        return []
+    return [m.span() for m in _RUN.finditer(text) if m.end() - m.start() > max_run]
 
 
 def document_events(

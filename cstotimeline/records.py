@@ -112,6 +112,8 @@ class Mention:
     summary: str = ""
     confidence: float = 0.5
     date_mod: str | None = None
+    # States the doers are or represent ("Nikol Pashinyan" → "Armenia").
+    source_states: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,6 +123,15 @@ class Resolver:
     def _tense(self, start: int, end: int) -> str:
         return self.tense(start, end) or "past"
 
+    _HAD = re.compile(r"\bhad\b(?![^.;]*\b(?:will|would|to)\b)", re.I)
+
+    def _pluperfect(self, start: int, end: int) -> bool:
+        """True when the clause around ``start`` is in the pluperfect ("had not called")."""
+        left = self.text[max(0, start - 60) : start]
+        left = re.split(r"[.;!?]\s", left)[-1]
+        right = re.split(r"[.;!?](?:\s|$)", self.text[end : end + 40])[0]
+        return bool(self._HAD.search(left + " " + right))
+
     def _ref(self) -> _dt.date | None:
         return self.dct
 
@@ -314,6 +323,8 @@ class Resolver:
             y = y if month >= ref.month else y + 1
         elif how == "nearest":
             y = y + (1 if month - ref.month < -7 else -1 if month - ref.month > 4 else 0)
+        elif how == "deadline":
+            y = y + (1 if month - ref.month < -5 else -1 if month - ref.month > 6 else 0)
         else:  # past
             y = y if month <= ref.month else y - 1
         return period_of("month", _dt.date(y, month, 1))
@@ -342,11 +353,18 @@ class Resolver:
             p = period_of("month", _dt.date(self.anchor.year, month, 1))
             return self._cal(p, basis="relative", mod=mod, anaphoric=True)
         if not how:
-            if prev_word(self.text, start) in ("by", "until", "till", "through", "before"):
+            pw = prev_word(self.text, start)
+            tense = self.tense(start, end)
+            if pw == "since":
+                how = "past"
+            elif tense == "future":
                 how = "future"
+            elif pw in ("by", "until", "till", "through", "before"):
+                how = "deadline"  # "by February": up to six months ahead
+            elif tense == "past":
+                how = "past"
             else:
-                # Word-based "past" is weak evidence: months up to four ahead stay ahead.
-                how = "future" if self.tense(start, end) == "future" else "nearest"
+                how = "nearest"  # unknown tense: months up to four ahead stay ahead
         occurrence = self._month_occurrence(month, how, start, end)
         return self._cal(occurrence, basis="relative", mod=mod, known=f"XXXX-{month:02d}")
 
@@ -604,8 +622,11 @@ class Resolver:
         elif how == "this":
             d = ref + _dt.timedelta(days=wd - ref.weekday())
         else:
-            deadline = prev_word(self.text, start) in ("until", "till", "by")
-            tense = how or ("future" if deadline else self._tense(start, end))
+            tense = how or self._tense(start, end)
+            if prev_word(self.text, start) in ("until", "till", "by") and not self._pluperfect(
+                start, end
+            ):
+                tense = "future"  # "by Friday", but "had filed reports by Wednesday"
             if tense == "future":
                 d = ref + _dt.timedelta(days=(wd - ref.weekday()) % 7)
             else:

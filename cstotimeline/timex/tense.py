@@ -2,7 +2,9 @@
 
 Two implementations behind one interface: a spaCy-parse-based one (the governing verb's tag and
 auxiliaries) and a word-based fallback that looks for future markers in the sentence. Both
-answer "past", "future", "present" or None (unknown); callers default to past (news style).
+answer "past", "future", "present", "nonfinite" (the expression depends on an infinitive,
+"agreed to buy it in February": neither past nor future is known) or None (unknown); callers
+default to past (news style).
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ if TYPE_CHECKING:
 TenseFn = Callable[[int, int], "str | None"]
 
 _FUTURE_WORDS = re.compile(
-    r"\b(?:will|won't|wo|shall|'ll|going\s+to|scheduled|expected\s+to|expects?\s+to|"
+    r"\b(?:will|won't|wo|shall|'ll|going\s+to|scheduled|slated|expected\s+to|expects?\s+to|"
     r"plans?\s+to|planned\s+(?:to|for)|planning\s+to|due\s+to|as\s+soon\s+as|as\s+early\s+as|"
     r"intends?\s+to|set\s+to|is\s+to|are\s+to|"
-    r"upcoming|hopes?\s+to|aims?\s+to|would\s+be\s+held|will\s+be)\b",
+    r"upcoming|hopes?\s+to|aims?\s+to|would\s+be\s+held|will\s+be|(?:is|are)\s+expected)\b",
     re.I,
 )
 # "would" marks the future only when it comes before the expression ("would meet Friday",
@@ -30,8 +32,23 @@ _WEAK_FUTURE = re.compile(r"\b(?:would|'d)\b", re.I)
 _PAST_WORDS = re.compile(
     r"\b(?:was|were|had|did|said|announced|told|met|signed|ended|began|came|went|took|held|"
     r"reported|added|noted|agreed|rose|fell|closed|declined|gained|dropped|visited|"
-    r"\w+ed)\b",
+    r"brought|bought|sold|made|gave|got|left|became|won|lost|paid|led|ran|saw|sent|spent|"
+    r"struck|thought|knew|found|fought|wrote|spoke|chose|drew|grew|fled|built|felt|kept|"
+    r"heard|stood|sought|caught|froze|broke|flew|threw|withdrew|\w+ed)\b",
     re.I,
+)
+# A participle after these is passive or adjectival ("will be held", "an unspecified date"),
+# not a past-tense verb.
+_NOT_PAST_BEFORE = re.compile(
+    r"\b(?:be|been|being|is|are|am|to|a|an|the|its|their|his|her|our|this|that|these|those|still|not)"
+    r"\s+$",
+    re.I,
+)
+# An infinitive between the last past-tense verb and the expression ("agreed to buy it in
+# February"): the expression belongs to the infinitive, whose time the past verb does not fix.
+_INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|some|all|"
+    r"about|around|date|be\s+sure)\b)[a-z]+\b"
 )
 _SENT_END = re.compile(r"[.!?;\n]\s")
 
@@ -46,6 +63,10 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+def _past_markers(s: str) -> list[re.Match[str]]:
+    return [m for m in _PAST_WORDS.finditer(s) if not _NOT_PAST_BEFORE.search(s, 0, m.start())]
+
+
 def word_tense(text: str) -> TenseFn:
     """A tense function using only nearby words (no model)."""
 
@@ -55,14 +76,18 @@ def word_tense(text: str) -> TenseFn:
         after = text[end : min(e, end + 60)]
         fut_b = list(_FUTURE_WORDS.finditer(before)) + list(_WEAK_FUTURE.finditer(before))
         fut_b.sort(key=lambda m: m.end())
-        past_b = list(_PAST_WORDS.finditer(before))
+        past_b = _past_markers(before)
         fut_a = _FUTURE_WORDS.search(after)
-        past_a = _PAST_WORDS.search(after)
+        past_a = next(iter(_past_markers(after)), None)
         # The nearest marker before the expression decides; else the nearest after it.
         last_f = fut_b[-1].end() if fut_b else -1
         last_p = past_b[-1].end() if past_b else -1
         if last_f >= 0 or last_p >= 0:
-            return "future" if last_f >= last_p else "past"
+            if last_f >= last_p:
+                return "future"
+            if _INFINITIVE.search(before, last_p):
+                return "nonfinite"
+            return "past"
         if fut_a and (not past_a or fut_a.start() < past_a.start()):
             return "future"
         if past_a:
@@ -99,7 +124,11 @@ def doc_tense(doc: Doc, text: str) -> TenseFn:
         if not (verb.pos_ in _VERB_POS or verb.tag_.startswith("VB")):
             return fallback(start, end)
         verdict = _verb_tense(verb)
-        return verdict if verdict is not None else fallback(start, end)
+        if verdict is None:
+            return fallback(start, end)
+        if verdict == "nonfinite" and fallback(start, end) == "future":
+            return "future"  # "were planning to drive there on Monday"
+        return verdict
 
     return tense
 
@@ -130,16 +159,24 @@ def _verb_tense(verb: Any) -> str | None:
         "wants",
     ):
         return "future"
-    if verb.lower_ in ("scheduled", "due", "upcoming", "planned"):
+    if verb.lower_ in ("scheduled", "slated", "due", "upcoming", "planned"):
         return "future"
     if any(a.tag_ == "VBD" or a.lower_ in ("had", "was", "were", "did") for a in auxes):
         return "past"
-    if verb.tag_ in ("VBD", "VBN"):
-        return "past"
     if any(a.lower_ == "would" for a in auxes):
+        return None
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        # "has signed": past; "is expected", "to be published", "a summit set for": the
+        # participle alone does not date the clause.
+        if any(a.lower_ in ("has", "have", "'ve", "'s") for a in auxes):
+            return "past"
         return None
     if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
         return "future"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        return "nonfinite"
     return None
