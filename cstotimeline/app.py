@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from cstotimeline import errors
-from cstotimeline.records import Event
+from cstotimeline.records import Document, Event
 
 Warn = Callable[[str], None]
 
@@ -51,13 +51,18 @@ def extract_chronology(opts: ExtractOptions, *, warn: Warn = _stderr_warn) -> li
     documents = ingest.iter_documents(
         opts.paths, published=opts.published, manifest=opts.manifest, warn=warn, stats=stats
     )
-    from cstotimeline.parallel import extract_all
+    from cstotimeline.parallel import default_jobs, extract_all
 
+    jobs = opts.jobs
+    most = max(2, default_jobs())  # every worker loads its own pipeline (~200 MB)
+    if jobs is not None and jobs > most:
+        warn(errors.W_JOBS.format(jobs=jobs, most=most))
+        jobs = most
     per_document = extract_all(
-        documents,
+        announce_long_runs(documents, warn),
         model=opts.model,
         keep_all=opts.keep_all,
-        jobs=opts.jobs,
+        jobs=jobs,
         progress=not opts.quiet,
     )
     events = pipeline.chronology(per_document)
@@ -68,6 +73,26 @@ def extract_chronology(opts: ExtractOptions, *, warn: Warn = _stderr_warn) -> li
     return filter_events(
         events, since=opts.since, until=opts.until, actors=wanted, types=opts.types
     )
+
+
+def announce_long_runs(documents: Iterable[Document], warn: Warn) -> Iterator[Document]:
+    """Pass documents through, warning once for each that has stretches the parser will skip
+    (``pipeline.long_runs``: no sentence end or line break for ``MAX_RUN_CHARS`` characters)."""
+    from cstotimeline import ingest, pipeline
+
+    for document in documents:
+        runs = pipeline.long_runs(document.text)
+        if runs:
+            label = ingest.STDIN_LABEL if document.source == ingest.STDIN else document.source
+            warn(
+                errors.E_LONG_RUN.format(
+                    path=label,
+                    count=len(runs),
+                    limit=pipeline.MAX_RUN_CHARS,
+                    chars=sum(end - start for start, end in runs),
+                )
+            )
+        yield document
 
 
 def run_extract(opts: ExtractOptions, out: TextIO, fmt: str, *, warn: Warn = _stderr_warn) -> int:

@@ -8,11 +8,14 @@ spaCy is imported only by the commands that parse text, so ``--help`` stays inst
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import os
+import signal
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -50,8 +53,7 @@ class DateParam(click.ParamType):
 
         parsed = parse_date(str(value), strict=True)
         if parsed is None:
-            option = param.opts[0] if param is not None and param.opts else "date"
-            self.fail(errors.E_BAD_DATE.format(value=value, option=option), param, ctx)
+            self.fail(errors.E_BAD_DATE.format(value=value), param, ctx)
         return parsed
 
 
@@ -63,7 +65,7 @@ class CliError(click.ClickException):
 
     def __init__(self, message: str, exit_code: int = errors.ExitStatus.ERROR) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        self.exit_code = int(exit_code)  # type: ignore[misc]  # click declares a class default
 
     def show(self, file: Any = None) -> None:
         click.echo(f"cstotimeline: error: {self.format_message()}", err=True)
@@ -115,8 +117,12 @@ def cli() -> None:
 )
 @click.option("--model", envvar="CSTOTIMELINE_MODEL", help="Installed spaCy pipeline to use.")
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(FORMATS), help="Output format [default: table "
-    "on a terminal, else jsonl; with -o, from the file extension]."
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Output format [default: table "
+    "on a terminal, else jsonl; with -o, from the file extension].",
 )
 @output_options
 @click.option("--since", type=DATE, help="Keep events on or after DATE.")
@@ -125,9 +131,16 @@ def cli() -> None:
 @click.option(
     "--type", "types", multiple=True, type=click.Choice(EVENT_TYPES), help="Keep TYPE (repeatable)."
 )
-@click.option("--all", "keep_all", is_flag=True, help="Keep every dated event, not only CSTO–Armenia.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
-              help="Worker processes [default: all cores; 1 for small inputs].")
+@click.option(
+    "--all", "keep_all", is_flag=True, help="Keep every dated event, not only CSTO–Armenia."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes [default: all cores; 1 for small inputs].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @handle_errors
 def extract(
@@ -148,6 +161,8 @@ def extract(
     """Extract a chronology from article files, directories or - (stdin)."""
     from cstotimeline.app import ExtractOptions, run_extract
 
+    if not paths and _stdin_is_terminal():
+        raise CliError(errors.E_NO_PATHS, errors.ExitStatus.USAGE)
     opts = ExtractOptions(
         paths=paths or ("-",),
         published=published,
@@ -166,9 +181,16 @@ def extract(
             errors.E_SINCE_AFTER_UNTIL.format(since=since, until=until), errors.ExitStatus.USAGE
         )
     fmt = resolve_format(fmt, output)
-    check_output(output, opts.paths)
-    with open_output(output) as out:
+    check_output(output, [*opts.paths, *([str(manifest)] if manifest is not None else [])])
+    with open_output(output, fmt=fmt) as out:
         run_extract(opts, out, fmt, warn=warn)
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # closed or replaced stdin
+        return False
 
 
 def resolve_format(fmt: str | None, output: Path | None) -> str:
@@ -182,46 +204,122 @@ def resolve_format(fmt: str | None, output: Path | None) -> str:
 
 
 def check_output(output: Path | None, inputs: Sequence[str]) -> None:
+    """Refuse an ``-o`` that cannot be written (1) or that would overwrite an input (2).
+
+    An input is the same file as ``output`` (also through a symlink or a hard link), or a
+    directory input holds ``output`` as one of the files it would read (a ``.txt``/``.md`` file
+    that exists and is not hidden).
+    """
     if output is None:
         return
-    parent = output.resolve().parent
-    if not parent.is_dir():
+    from cstotimeline.ingest import TEXT_SUFFIXES
+
+    target = Path(os.path.realpath(output))
+    if not target.parent.is_dir():
         raise CliError(errors.E_OUTPUT.format(path=output, reason="no such directory"))
-    target = output.resolve()
+    exists = target.exists()
     for p in inputs:
         if p == "-":
             continue
-        try:
-            q = Path(p).resolve()
-        except OSError:
-            continue
-        if q == target or (q.is_dir() and q in target.parents and target.exists()):
-            if q == target:
-                raise CliError(errors.E_OUTPUT_IS_INPUT.format(path=output), errors.ExitStatus.USAGE)
+        q = Path(os.path.realpath(p))
+        same = q == target
+        if not same and exists and q.exists():
+            try:
+                same = os.path.samefile(q, target)
+            except OSError:
+                same = False
+        if not same and exists and q.is_dir() and q in target.parents:
+            rel = target.relative_to(q).parts
+            same = target.suffix.lower() in TEXT_SUFFIXES and not any(
+                part.startswith(".") for part in rel
+            )
+        if same:
+            raise CliError(errors.E_OUTPUT_IS_INPUT.format(path=output), errors.ExitStatus.USAGE)
+
+
+# Write errors reported as "cannot write FILE: reason" (exit 1) rather than as internal errors.
+_WRITE_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EACCES, errno.EPERM}
+)
+
+
+def _configure_stdout(fmt: str | None) -> None:
+    """Data on stdout is UTF-8 whatever the locale; a table on a terminal uses the terminal's
+    encoding, with ``?`` for what it cannot show."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is None:
+        return
+    try:
+        if fmt == "table" or (fmt is None and sys.stdout.isatty()):
+            reconfigure(errors="replace")
+        elif (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            reconfigure(encoding="utf-8", errors="strict")
+    except (ValueError, OSError):  # already written to, or detached
+        pass
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 @contextmanager
-def open_output(output: Path | None) -> Iterator[TextIO]:
-    """stdout, or a temporary file beside ``output`` renamed over it on success."""
+def open_output(output: Path | None, *, fmt: str | None = None) -> Iterator[TextIO]:
+    """stdout, or a temporary file beside ``output`` renamed over it on success.
+
+    The temporary file is hidden (``.NAME.XXXX.tmp``), in the same directory (so the rename is
+    atomic), synced before the rename and given the mode of the file it replaces (or the
+    umask's). Any failure or interruption removes it and leaves an existing ``output``
+    untouched. A symlink is written through (the link stays); a device or FIFO
+    (``/dev/stdout``, ``/dev/null``) is written to directly, since it cannot be replaced.
+    """
     if output is None:
+        _configure_stdout(fmt)
         yield sys.stdout
         return
     import tempfile
 
-    directory = output.resolve().parent
+    def fail(exc: OSError) -> CliError:
+        return CliError(errors.E_OUTPUT.format(path=output, reason=exc.strerror or exc))
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
+        st: os.stat_result | None = os.stat(output)
+    except FileNotFoundError:
+        st = None
     except OSError as exc:
-        raise CliError(errors.E_OUTPUT.format(path=output, reason=exc.strerror or exc)) from None
+        raise fail(exc) from None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        try:
+            handle = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            raise fail(exc) from None
+        try:
+            with handle:
+                yield handle
+        except OSError as exc:
+            if exc.errno in _WRITE_ERRNOS:
+                raise fail(exc) from None
+            raise
+        return
+    target = Path(os.path.realpath(output))
+    mode = stat.S_IMODE(st.st_mode) if st is not None else _new_file_mode()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise fail(exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
-        os.replace(tmp, output)
-    except BaseException:
-        try:
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
+        if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:
+            raise fail(exc) from None
         raise
 
 
@@ -232,7 +330,11 @@ def open_output(output: Path | None) -> Iterator[TextIO]:
 @click.argument("path", default="-", metavar="[PATH|-]")
 @click.option("--published", type=DATE, help="Reference (document creation) date.")
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(("jsonl", "table", "timeml")), default=None,
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("jsonl", "table", "timeml")),
+    default=None,
     help="Output format [default: table on a terminal, else jsonl].",
 )
 @click.option("--model", envvar="CSTOTIMELINE_MODEL", help="Installed spaCy pipeline to use.")
@@ -253,7 +355,7 @@ def timex(
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
     check_output(output, [path])
-    with open_output(output) as out:
+    with open_output(output, fmt=fmt) as out:
         run_timex(path, published, fmt, out, model=None if no_model else (model or ""), warn=warn)
 
 
@@ -307,32 +409,91 @@ def main(argv: Sequence[str] | None = None) -> None:
     sys.exit(status)
 
 
-def run(argv: Sequence[str] | None = None) -> int:
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: clean up (no partial output file) and exit 130."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
+def _install_sigterm() -> Callable[[], None]:
+    """Make SIGTERM unwind like Ctrl-C (main thread only); returns the undo."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="cstotimeline",
-                 standalone_mode=False)
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
+        return lambda: None
+
+    def undo() -> None:
+        with suppress(ValueError, OSError, TypeError):
+            signal.signal(signal.SIGTERM, previous)
+
+    return undo
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; every outcome is an exit status and at most a few lines on stderr.
+
+    Never lets a traceback out: an unexpected exception is reported on one line as an internal
+    error (exit 1), unless ``CSTOTIMELINE_DEBUG`` is set (then it is re-raised).
+    """
+    undo = _install_sigterm()
+    try:
+        return _run(argv)
+    finally:
+        undo()
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    try:
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="cstotimeline",
+            standalone_mode=False,
+        )
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        exc.show()
+        return errors.exit_status(exc)
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx is not None else "cstotimeline"
+        message = errors.E_USAGE.format(message=exc.format_message().rstrip("."), command=command)
+        _error(" ".join(message.split()))
+        return errors.exit_status(exc)
     except click.ClickException as exc:
         exc.show()
-        return int(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("cstotimeline: interrupted", err=True)
-        return errors.ExitStatus.INTERRUPTED
-    except KeyboardInterrupt:
-        click.echo("cstotimeline: interrupted", err=True)
-        return errors.ExitStatus.INTERRUPTED
-    except BrokenPipeError:
+        return errors.exit_status(exc)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _error(errors.E_INTERRUPTED)
+        return errors.exit_status(KeyboardInterrupt())
+    except BrokenPipeError as exc:
         _silence_stdout()
-        return errors.ExitStatus.SUCCESS
+        return errors.exit_status(exc)
     except errors.CstoTimelineError as exc:
-        click.echo(f"cstotimeline: error: {exc}", err=True)
+        _error(str(exc))
+        return errors.exit_status(exc)
+    except MemoryError as exc:
+        _error(errors.E_MEMORY)
+        return errors.exit_status(exc)
+    except Exception as exc:
+        if os.environ.get("CSTOTIMELINE_DEBUG"):
+            raise
+        message = " ".join(str(exc).split()) or "-"
+        _error(errors.E_INTERNAL.format(kind=type(exc).__name__, message=message[:300]))
         return errors.exit_status(exc)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
+    except (OSError, ValueError):
+        pass
     return errors.ExitStatus.SUCCESS
+
+
+def _error(message: str) -> None:
+    with suppress(OSError, ValueError):  # stderr closed as well
+        click.echo(f"cstotimeline: error: {message}", err=True)
 
 
 def _silence_stdout() -> None:
@@ -340,7 +501,7 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
 
 

@@ -65,6 +65,7 @@ E_INTERNAL = (
     "internal error: {kind}: {message} (please report it; set CSTOTIMELINE_DEBUG=1 "
     "for the traceback)"
 )
+W_JOBS = "--jobs {jobs} is more than the cores available; using {most}"
 E_MEMORY = "out of memory (try fewer or smaller inputs, or --jobs 1)"
 E_LONG_RUN = (
     "{path}: {count} stretch(es) of more than {limit} characters without a sentence or line "

@@ -38,6 +38,13 @@ _ORG_ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Aa]n?) (?:(?:[\w-]+|post-Soviet|Russian-led|Moscow-led) ){0,3}"
     r"(?:organi[sz]ation|bloc|alliance|summit)\b"
 )
+# Event nouns that can stand for a happening as the subject or object of any verb.
+_HAPPENINGS = frozenset(
+    {"refusal", "meeting", "military_action", "exercise", "deployment", "membership_change"}
+)
+# Prepositions through which a main clause takes the date of an event noun it follows
+# ("following the bombings in September 2022, Armenia …"); not "under the 1997 treaty".
+_TEMPORAL_PREPS = frozenset({"following", "after", "during", "amid", "at", "in", "on", "since"})
 # A narrative date this many days before publication or later is still "the news".
 RECENT_DAYS = 7
 # Quotation marks around at most this many words are scare quotes, not reported speech.
@@ -308,9 +315,15 @@ class _DocContext:
         if not any(c.trigger.i == root.i for c in cands) and root.pos_ in ("VERB", "AUX"):
             noun = self._light_noun(root)
             ntype = self._noun_type(noun) if noun is not None else None
-            if noun is not None and root.lemma_ not in ("be", "have") and ntype != "statement":
+            if noun is not None and root.lemma_ not in ("be", "have") and ntype in _HAPPENINGS:
                 cand = _Candidate(root, ntype or "other", "verb", self._flags(root))
                 cand.extra_tokens.append(noun)
+                # "the summit is scheduled to be held on 23 November"
+                for x in root.children:
+                    if x.dep_ == "xcomp":
+                        cand.extra_tokens.append(x)
+                        if root.lemma_.lower() in self.lex.planning:
+                            cand.flags.add("planned")
                 cands.append(cand)
         for c in cands:
             c.in_quote = self._in_quote(c.trigger)
@@ -540,18 +553,22 @@ class _DocContext:
     def _subordinate(
         self, c: _Candidate, by_tok: dict[int, _Candidate], absorbed: set[int]
     ) -> bool:
-        t = c.trigger
+        """True for nouns and for verbs inside another trigger's clause (coordination with
+        a clause of one's own is not subordination: "Russia attended, but Armenia stayed
+        away")."""
         if c.kind == "noun":
             return True
-        saw_clause = t.dep_ in _CLAUSE_DEPS
+        t = c.trigger
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+            return True
         while t.head.i != t.i:
             t = t.head
             other = by_tok.get(t.i)
             if other is not None and t.i not in absorbed and other is not c:
-                return saw_clause or True
-            if t.dep_ in _CLAUSE_DEPS:
-                saw_clause = True
-        return c.trigger.dep_ in ("relcl", "acl", "advcl", "pcomp")
+                return True
+        return False
 
     def _collapse_conjuncts(self, cands: list[_Candidate]) -> list[_Candidate]:
         keep: list[_Candidate] = []
@@ -562,7 +579,7 @@ class _DocContext:
                 and t.dep_ == "conj"
                 and not any(ch.dep_ in _SUBJ_DEPS for ch in t.children)
                 and any(k.trigger.i == t.head.i for k in keep)
-                and self._own_timex(c) is None
+                and self._own_timex(c, inherit=False) is None
             ):
                 head = next(k for k in keep if k.trigger.i == t.head.i)
                 head.extra_tokens.append(t)
@@ -584,12 +601,24 @@ class _DocContext:
                 return t
         return t
 
+    def _via_temporal_prep(self, noun: Token, trigger: Token) -> bool:
+        """True when ``noun`` is the object of a temporal preposition of ``trigger``."""
+        t = noun
+        while t.head.i != t.i and t.i != trigger.i:
+            if t.dep_ == "pobj" and t.head.lower_ in _TEMPORAL_PREPS:
+                return True
+            t = t.head
+        return False
+
     def _attached(self, tok: Token, trigger: Token) -> bool:
         """True when ``tok`` hangs under ``trigger`` (or the root the trigger heads) through
         phrases only, crossing no clause boundary."""
         t = tok
         while t.head.i != t.i:
-            if t.dep_ in _CLAUSE_DEPS or t.dep_ in ("conj", "relcl"):
+            participial = t.dep_ == "advcl" and not any(
+                c.dep_ in _SUBJ_DEPS or c.dep_ == "mark" for c in t.children
+            )
+            if (t.dep_ in _CLAUSE_DEPS or t.dep_ in ("conj", "relcl")) and not participial:
                 return False
             t = t.head
             if t.i == trigger.i:
@@ -613,8 +642,10 @@ class _DocContext:
         left = tok.nbor(-1) if tok.i > 0 else None
         return left is not None and left.pos_ == "PROPN" and left.ent_type_ not in ("DATE",)
 
-    def _own_timex(self, c: _Candidate) -> Timex | None:
+    def _own_timex(self, c: _Candidate, *, inherit: bool = True) -> Timex | None:
         owners = {c.trigger.i} | {t.i for t in c.extra_tokens}
+        if inherit and c.kind == "verb" and c.trigger.dep_ == "conj":
+            owners.add(c.trigger.head.i)  # coordinated clauses share their time
         sent = c.trigger.sent
         if c.kind == "noun":
             # An event noun governed by a verb that is no event ("referring to the boycott
@@ -655,9 +686,14 @@ class _DocContext:
                 if self._in_quote_span(span) and not c.in_quote:
                     continue
                 gov = self._governor(span)
-                if gov.i != c.trigger.i and not self._attached(gov, c.trigger):
+                owners = [c.trigger, *c.extra_tokens]
+                if gov.i not in {o.i for o in owners} and not any(
+                    self._attached(gov, o) for o in owners
+                ):
                     continue
-                if id(t) in claimed and self._noun_type(gov) is None:
+                if id(t) in claimed and (
+                    self._noun_type(gov) is None or not self._via_temporal_prep(gov, c.trigger)
+                ):
                     continue
                 d = dates.event_date(t.value)
                 if d is not None:
@@ -755,6 +791,9 @@ class _DocContext:
             if any(a <= m.start < b for a, b in attrib):
                 continue
             canon = self._canonical_in_context(m, is_meeting)
+            if canon is None and m.origin == "demonym":
+                if any(a <= m.start < b for a, b in obj_ranges) and c.etype in _HAPPENINGS:
+                    canon = m.canonical  # the target of an act: "attacked Armenian towns"
             if canon is None:
                 continue
             found.append(canon)

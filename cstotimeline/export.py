@@ -2,14 +2,20 @@
 
 Every writer takes the events and a text stream and writes the whole chronology. JSON and JSONL
 follow the contract in ``data/event.schema.json``. CSV and TSV cells that a spreadsheet would
-read as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) are
-prefixed with a single quote (OWASP CSV injection).
+read as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return, also after
+leading spaces or invisible characters) are prefixed with a single quote (OWASP CSV injection).
+
+Whatever the input, the output is valid UTF-8: a lone surrogate (which only a file name with
+bytes invalid in the file system's encoding could bring in) is written as U+FFFD. The table and
+Markdown, which are read by people, get no control characters and no bidirectional overrides,
+and rich markup in the data is shown as it is, never interpreted.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
@@ -42,6 +48,32 @@ FLAT_COLUMNS = (
     "evidence",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Characters a spreadsheet may skip before a formula character (spaces, invisible format marks).
+_FORMULA_LEAD = " \u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Controls (C0 but tab, C1, DEL) and bidirectional embeddings, overrides and isolates: dropped
+# from what a terminal or a Markdown viewer shows.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """``text`` with any lone surrogate replaced by U+FFFD (always encodable as UTF-8)."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _clean_obj(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return clean(obj)
+    if isinstance(obj, dict):
+        return {k: _clean_obj(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_clean_obj(v) for v in obj]
+    return obj
+
+
+def _printable(text: str) -> str:
+    """One line of ``text`` fit for a terminal or a Markdown viewer."""
+    return _one_line(_UNPRINTABLE.sub("", clean(text)))
 
 
 def mention_dict(m: Mention) -> dict[str, Any]:
@@ -80,8 +112,8 @@ def event_dict(e: Event) -> dict[str, Any]:
 
 
 def _dumps(obj: Any, indent: int | None = None) -> str:
-    # ensure_ascii=False keeps names readable; lone surrogates cannot occur (text is decoded).
-    return json.dumps(obj, ensure_ascii=False, indent=indent)
+    # ensure_ascii=False keeps names readable; _clean_obj makes sure it encodes as UTF-8.
+    return json.dumps(_clean_obj(obj), ensure_ascii=False, indent=indent)
 
 
 def write_json(events: Sequence[Event], out: TextIO) -> None:
@@ -96,8 +128,11 @@ def write_jsonl(events: Sequence[Event], out: TextIO) -> None:
 
 
 def neutralise(cell: str) -> str:
-    """Make a cell safe for spreadsheets: a leading formula character gets a ``'`` prefix."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    """Make a cell safe for spreadsheets: a leading formula character (possibly after spaces or
+    invisible characters) gets a ``'`` prefix."""
+    if cell.startswith(_FORMULA_START) or cell.lstrip(_FORMULA_LEAD).startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
 
 
 def flat_row(e: Event) -> dict[str, str]:
@@ -127,7 +162,7 @@ def _write_delimited(events: Sequence[Event], out: TextIO, delimiter: str) -> No
     writer.writerow(FLAT_COLUMNS)
     for e in events:
         row = flat_row(e)
-        cells = [neutralise(row[c]) for c in FLAT_COLUMNS]
+        cells = [neutralise(clean(row[c])) for c in FLAT_COLUMNS]
         if delimiter == "\t":
             cells = [c.replace("\t", " ").replace("\n", " ").replace("\r", " ") for c in cells]
         writer.writerow(cells)
@@ -142,7 +177,8 @@ def write_tsv(events: Sequence[Event], out: TextIO) -> None:
 
 
 def _md_cell(text: str) -> str:
-    return _one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+    # Backslashes and pipes would break the table; "<" would start raw HTML.
+    return _printable(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
 
 
 def write_markdown(events: Sequence[Event], out: TextIO) -> None:
@@ -157,6 +193,10 @@ def write_markdown(events: Sequence[Event], out: TextIO) -> None:
 def write_table(events: Sequence[Event], out: TextIO, *, width: int | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    def cell(value: str) -> Text:  # a Text is never parsed as markup ("[/b]" stays as it is)
+        return Text(_printable(value))
 
     console = Console(file=out, width=width, highlight=False, soft_wrap=False)
     table = Table(show_lines=False, header_style="bold", expand=False)
@@ -167,7 +207,8 @@ def write_table(events: Sequence[Event], out: TextIO, *, width: int | None = Non
     table.add_column("Sources")
     for e in events:
         sources = ", ".join(dict.fromkeys(m.source.rsplit("/", 1)[-1] for m in e.mentions))
-        table.add_row(e.date, e.event_type, ", ".join(e.actors), e.summary, sources)
+        cells = (e.date, e.event_type, ", ".join(e.actors), e.summary, sources)
+        table.add_row(*(cell(c) for c in cells))
     console.print(table)
     console.print(f"{len(events)} events", style="dim")
 

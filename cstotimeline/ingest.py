@@ -885,6 +885,20 @@ def _iter(
             yield doc
 
 
+def _text_path(path: str) -> str:
+    """``path`` as writable text: bytes of a file name that are not valid in the file system's
+    encoding (which ``os`` hands over as lone surrogates) become U+FFFD, so that the name can be
+    written out as UTF-8 (JSON, CSV) and hashed into event ids."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return os.fsencode(path).decode("utf-8", "replace")
+        except UnicodeError:
+            return re.sub("[\ud800-\udfff]", "\ufffd", path)
+    return path
+
+
 def _document(
     source: str,
     data: bytes,
@@ -925,7 +939,7 @@ def _document(
     elif basis == "unknown":
         warn(errors.E_PUBLISHED_UNKNOWN.format(path=label))
     return Document(
-        source=source,
+        source=_text_path(source),
         text=body,
         published=found,
         published_basis=basis,

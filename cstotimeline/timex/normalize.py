@@ -99,6 +99,9 @@ class Resolver:
         v = self._handlers[rule](surface, start, end)
         if v is not None and v.mod is None:
             outside = OUTSIDE_RE.search(self.text[max(0, start - 20) : start])
+            # "over the weekend", "within the next two weeks": a preposition, not a modifier.
+            if outside and re.match(r"(?:the|this|that|these|those|its|their|his|her)\b", norm(surface)):
+                outside = None
             if outside:
                 mod = lx.OUTSIDE_MODS[norm(outside.group(1))]
                 if v.type == "DURATION" or not mod.startswith("ON_OR"):
@@ -164,6 +167,18 @@ class Resolver:
         """The day named after/before a clock time (weekday, today, a date), else the DCT."""
         t = norm(tail)
         if not t:
+            # "10:35 a.m. (0735 GMT) Friday": the day named just after a parenthesis.
+            after = re.match(
+                r"\s*\([^()]{1,20}\)\s*(?:on\s+)?(" + "|".join(lx.WEEKDAY_NAMES) + r")\b",
+                self.text[end : end + 40],
+                re.I,
+            )
+            if after:
+                wd = lx.WEEKDAYS[after.group(1).lower()]
+                return self._weekday_period(wd, "", start, end), "relative"
+            # A bare clock time belongs to the day the narrative is at, else to the DCT.
+            if self.anchor is not None and self.anchor.gran == "day":
+                return self.anchor, "relative"
             return (period_of("day", self.dct) if self.dct else None), "relative"
         m_month = parse_month(tail) if re.search(r"\d|[a-z]", t) else None
         if m_month is not None and re.search(r"\d", t):
@@ -224,7 +239,12 @@ class Resolver:
         that is known and the date is more than a few months away."""
         if self.dct is None:
             return None
-        tense = self.tense(start, end)
+        tense: str | None = self.tense(start, end)
+        before = self.text[max(0, start - 30) : start]
+        if re.search(r"\bsince\b[^.,;]{0,25}$", before, re.I):
+            tense = "past"  # "since the Oct. 23 shooting"
+        elif prev_word(self.text, start) == "effective":
+            tense = None  # "effective Feb. 1": the nearest one
         best: tuple[float, int] | None = None
         for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
             if not valid_day(y, month, day):

@@ -48,7 +48,8 @@ _NOT_PAST_BEFORE = re.compile(
 # February"): the expression belongs to the infinitive, whose time the past verb does not fix.
 _INFINITIVE = re.compile(
     r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|some|all|"
-    r"about|around|date|be\s+sure)\b)[a-z]+\b"
+    r"about|around|date|be\s+sure|death|power|office|court|prison|jail|trial|life|rest|bed|"
+    r"zero|record|market|school|work|war|peace|home|town|light|sea|press|bankruptcy)\b)[a-z]+\b"
 )
 _SENT_END = re.compile(r"[.!?;\n]\s")
 

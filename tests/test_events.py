@@ -1,0 +1,171 @@
+"""Event extraction on hand-written sentences (needs the spaCy model)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cstotimeline.events import extract_events
+from cstotimeline.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp, text: str, published: date, keep_all: bool = False):
+    doc = Document(source="t.txt", text=text, published=published, published_basis="option")
+    return extract_events(doc, nlp(text), keep_all=keep_all)
+
+
+def brief(events):
+    return [(e.date, e.event_type, e.modality) for e in events]
+
+
+CASES = [
+    # (id, text, published, expected [(date, type, modality)])
+    (
+        "relative-month-refusal",
+        "Last January, Armenia refused to host the CSTO military exercises.",
+        date(2023, 11, 23),
+        [("2023-01", "refusal", "asserted")],
+    ),
+    (
+        "negated-act-is-no-event",
+        "The CSTO did not condemn the incursion of Azerbaijani troops into Armenia in May 2021.",
+        date(2023, 11, 23),
+        [],
+    ),
+    (
+        "negated-participation-is-refusal",
+        "Armenian Foreign Minister Ararat Mirzoyan did not attend the CSTO meeting in Minsk on "
+        "Thursday.",
+        date(2023, 11, 24),
+        [("2023-11-23", "refusal", "asserted")],
+    ),
+    (
+        "hypothetical-leaving-is-no-event",
+        "On Monday Pashinyan said that Armenia would leave the CSTO if the bloc failed to act.",
+        date(2023, 5, 10),
+        [("2023-05-08", "statement", "asserted")],
+    ),
+    (
+        "denial-is-no-leaving",
+        "On Friday the Armenian Foreign Ministry denied that the country is going to leave the "
+        "CSTO.",
+        date(2023, 11, 25),
+        [("2023-11-24", "statement", "asserted")],
+    ),
+    (
+        "reporting-verb-is-transparent",
+        "Armenia has frozen its participation in the CSTO, Prime Minister Nikol Pashinyan told "
+        "reporters on Thursday.",
+        date(2024, 2, 23),
+        [("2024-02-22", "membership_change", "asserted")],
+    ),
+    (
+        "metonym-subject",
+        "Yerevan asked the CSTO for military assistance on Tuesday.",
+        date(2022, 9, 14),
+        [("2022-09-13", "request", "asserted")],
+    ),
+    (
+        "noun-with-own-date",
+        "Relations with the CSTO soured after the 2020 war between Armenia and Azerbaijan.",
+        date(2023, 11, 23),
+        [("2020", "military_action", "asserted")],
+    ),
+    (
+        "anaphoric-narrative",
+        "In September 2022, Azerbaijani forces attacked Armenian border towns. Two months later, "
+        "Pashinyan refused to sign the CSTO declaration.",
+        date(2023, 11, 23),
+        [("2022-09", "military_action", "asserted"), ("2022-11", "refusal", "asserted")],
+    ),
+    (
+        "quoted-speech-is-the-statement",
+        "“We will never join these exercises,” Pashinyan said on Monday about the CSTO drills.",
+        date(2023, 1, 11),
+        [("2023-01-09", "statement", "asserted")],
+    ),
+    (
+        "background-is-no-event",
+        "The CSTO includes six former Soviet states, among them Armenia.",
+        date(2023, 11, 23),
+        [],
+    ),
+    (
+        "habit-is-no-event",
+        "CSTO defence ministers meet every year to discuss Armenia.",
+        date(2023, 11, 23),
+        [],
+    ),
+    (
+        "same-day-perfect-takes-publication-date",
+        "Armenia has suspended its participation in the CSTO.",
+        date(2024, 2, 23),
+        [("2024-02-23", "membership_change", "asserted")],
+    ),
+    (
+        "week-is-not-a-day",
+        "Pashinyan announced last week that Armenia would not host the CSTO drills.",
+        date(2023, 1, 12),
+        [("2023-01", "refusal", "asserted")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_events(nlp, text, published, expected):
+    assert brief(run(nlp, text, published)) == expected
+
+
+def test_planned_happening_is_marked_planned(nlp):
+    events = run(nlp, "The CSTO summit is scheduled to be held in Minsk on 23 November.",
+                 date(2023, 11, 1))
+    assert all(e.modality == "planned" for e in events)
+
+
+def test_coordinated_clauses_with_own_subjects_are_two_events(nlp):
+    events = run(nlp, "On Thursday Russia attended the CSTO summit, but Armenia boycotted it.",
+                 date(2023, 11, 24))
+    assert sorted(e.event_type for e in events) == ["meeting", "refusal"]
+    assert {e.date for e in events} == {"2023-11-23"}
+
+
+def test_coordinated_verbs_sharing_a_subject_are_one_event(nlp):
+    events = run(nlp, "On Thursday Lukashenko denounced the CSTO critics and condemned Armenia.",
+                 date(2023, 11, 24))
+    assert len(events) == 1
+
+
+@pytest.mark.parametrize(
+    ("published", "holder"),
+    [(date(2021, 3, 5), "Stanislav Zas"), (date(2023, 6, 1), "Imangali Tasmagambetov")],
+)
+def test_roles_resolve_by_date(nlp, published, holder):
+    events = run(nlp, "The CSTO Secretary General met Armenian officials in Yerevan on Monday.",
+                 published)
+    assert events and holder in events[0].actors
+
+
+def test_canonical_person_and_country(nlp):
+    [event] = run(nlp, "Pashinián refused to sign the CSTO declaration on 23 November 2022.",
+                  date(2022, 11, 24))
+    assert event.actors[:2] == ("Nikol Pashinyan", "Armenia")
+    assert event.source_actors == ("Nikol Pashinyan",)
+
+
+def test_offsets_index_the_text(nlp):
+    text = "Intro line.\r\n\r\nOn Tuesday, Yerevan asked the CSTO for help.\r\n"
+    for e in run(nlp, text, date(2022, 9, 14)):
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.sentence
+
+
+def test_keep_all_keeps_unrelated_events(nlp):
+    text = "On Monday France and Germany signed a trade agreement."
+    assert run(nlp, text, date(2023, 5, 10)) == []
+    assert [e.event_type for e in run(nlp, text, date(2023, 5, 10), keep_all=True)] == [
+        "agreement"
+    ]
