@@ -64,9 +64,9 @@ def same_happening(a: Mention, b: Mention) -> bool:
             return near and a.date == b.date
         return near and (bool(speakers) or a.trigger == b.trigger) and a.date == b.date
     # Across articles.
-    if a.date_precision == "year" or b.date_precision == "year":
-        if a.date != b.date or a.trigger != b.trigger:
-            return False
+    coarse = a.date_precision == "year" or b.date_precision == "year"
+    if coarse and (a.date != b.date or a.trigger != b.trigger):
+        return False
     if a.event_type == "statement":
         return bool(speakers) and a.date == b.date and a.date_precision == "day"
     if a.event_type in _SINGULAR_TYPES:
@@ -107,9 +107,7 @@ def aggregate(mentions: Sequence[Mention], relevance: Callable[[Sequence[str]], 
     ms = tuple(sorted(mentions, key=_mention_key))
     finest = dates.finest([m.date for m in ms])
     at_finest = [m for m in ms if m.date == finest]
-    best = max(
-        at_finest, key=lambda m: (m.event_type != "statement", m.confidence, -ms.index(m))
-    )
+    best = max(at_finest, key=lambda m: (m.event_type != "statement", m.confidence, -ms.index(m)))
     actors = _ordered_union(m.actors for m in ms)
     sources = _ordered_union(m.source_actors for m in ms)
     targets = tuple(t for t in _ordered_union(m.target_actors for m in ms) if t not in sources)

@@ -71,6 +71,13 @@ class CliError(click.ClickException):
         click.echo(f"cstotimeline: error: {self.format_message()}", err=True)
 
 
+class PipeClosed(Exception):
+    """The reader of stdout went away (``| head``): not an error (exit 0).
+
+    Raised instead of ``BrokenPipeError``, which click's ``main`` would turn into exit 1.
+    """
+
+
 def handle_errors(func: F) -> F:
     """Turn the project's exceptions into click errors with the right exit status."""
 
@@ -80,6 +87,8 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except errors.CstoTimelineError as exc:
             raise CliError(str(exc), errors.exit_status(exc)) from None
+        except BrokenPipeError:
+            raise PipeClosed() from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -467,9 +476,9 @@ def _run(argv: Sequence[str] | None) -> int:
     except (click.exceptions.Abort, KeyboardInterrupt):
         _error(errors.E_INTERRUPTED)
         return errors.exit_status(KeyboardInterrupt())
-    except BrokenPipeError as exc:
+    except (BrokenPipeError, PipeClosed):
         _silence_stdout()
-        return errors.exit_status(exc)
+        return errors.exit_status(BrokenPipeError())
     except errors.CstoTimelineError as exc:
         _error(str(exc))
         return errors.exit_status(exc)

@@ -56,8 +56,11 @@ def event_date(value: str) -> tuple[str, str] | None:
         return f"{year}-{month}", "month"
     if rest and not rest.startswith("-"):
         return None  # 199 (decade) / 19 (century) are matched as 4 digits only when complete
-    if rest.startswith("-") and rest[1:] and rest[1:] not in ("SP", "SU", "FA", "WI") and not (
-        rest[1] in "QH" or rest[1:].startswith("W")
+    if (
+        rest.startswith("-")
+        and rest[1:]
+        and rest[1:] not in ("SP", "SU", "FA", "WI")
+        and not (rest[1] in "QH" or rest[1:].startswith("W"))
     ):
         return None
     return year, "year"

@@ -59,8 +59,17 @@ class EventsReport:
 
     def _counts(self) -> dict[str, float]:
         c = dict.fromkeys(
-            ("gold", "system", "matched", "consistent", "core_gold", "core_matched",
-             "actor_tp", "actor_sys", "actor_gold"),
+            (
+                "gold",
+                "system",
+                "matched",
+                "consistent",
+                "core_gold",
+                "core_matched",
+                "actor_tp",
+                "actor_sys",
+                "actor_gold",
+            ),
             0.0,
         )
         for a in self.articles:
@@ -150,7 +159,9 @@ def read_gold(path: Path, text: str) -> list[GoldEvent]:
     out: list[GoldEvent] = []
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
-            evidence = tuple(e.strip() for e in (row.get("evidence") or "").split("||") if e.strip())
+            evidence = tuple(
+                e.strip() for e in (row.get("evidence") or "").split("||") if e.strip()
+            )
             spans = tuple(s for s in (locate(e, text) for e in evidence) if s is not None)
             out.append(
                 GoldEvent(
@@ -158,7 +169,9 @@ def read_gold(path: Path, text: str) -> list[GoldEvent]:
                     date=(row.get("date") or "").strip(),
                     precision=(row.get("precision") or "").strip(),
                     event=(row.get("event") or "").strip(),
-                    actors=tuple(a.strip() for a in (row.get("actors") or "").split(";") if a.strip()),
+                    actors=tuple(
+                        a.strip() for a in (row.get("actors") or "").split(";") if a.strip()
+                    ),
                     evidence=evidence,
                     spans=spans,
                     date_basis=(row.get("date_basis") or "").strip(),
@@ -250,12 +263,23 @@ def format_report(report: EventsReport, *, verbose: bool = False) -> str:
     lines.append("-" * len(header))
     for a in report.articles:
         dated = sum(a.consistent(gi, si) for gi, si in a.pairs)
-        lines.append(f"{a.article[:52]:52} {len(a.gold):4d} {len(a.system):4d} "
-                     f"{len(a.pairs):5d} {dated:5d}")
+        lines.append(
+            f"{a.article[:52]:52} {len(a.gold):4d} {len(a.system):4d} {len(a.pairs):5d} {dated:5d}"
+        )
     s = report.scores()
     lines.append("")
-    for key in ("precision", "recall", "f1", "date_accuracy", "dated_precision",
-                "dated_recall", "dated_f1", "actor_precision", "actor_recall", "core_recall"):
+    for key in (
+        "precision",
+        "recall",
+        "f1",
+        "date_accuracy",
+        "dated_precision",
+        "dated_recall",
+        "dated_f1",
+        "actor_precision",
+        "actor_recall",
+        "core_recall",
+    ):
         lines.append(f"{key:18} {s[key]:.3f}")
     if verbose:
         for a in report.articles:

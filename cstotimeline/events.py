@@ -187,9 +187,10 @@ class _DocContext:
                 phrasal = self.lex.verb_type(f"{lemma} {c.lower_}")
                 if phrasal:
                     return phrasal
-        if lemma == "take":
-            if any(c.lower_ == "part" and c.dep_ in ("dobj", "npadvmod") for c in tok.children):
-                return "meeting"
+        if lemma == "take" and any(
+            c.lower_ == "part" and c.dep_ in ("dobj", "npadvmod") for c in tok.children
+        ):
+            return "meeting"
         typ = self.lex.verb_type(lemma) or (
             self.lex.verb_type(tok.lower_) if tok.tag_ in ("VBN", "JJ") else None
         )
@@ -204,9 +205,14 @@ class _DocContext:
     def _is_org_phrase(self, tok: Token) -> bool:
         start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         for m in self.actor_mentions:
-            if m.start >= start and m.end <= end and self.gaz.kind(m.canonical) in (
-                "organisation",
-                "body",
+            if (
+                m.start >= start
+                and m.end <= end
+                and self.gaz.kind(m.canonical)
+                in (
+                    "organisation",
+                    "body",
+                )
             ):
                 return True
         text = self.doc.text[start:end]
@@ -271,9 +277,7 @@ class _DocContext:
             elif c.dep_ in ("aux", "auxpass"):
                 if cl in self.lex.hypothetical_aux:
                     flags.add("hypothetical")
-                elif cl in self.lex.future_aux:
-                    flags.add("planned")
-                elif cl == "going":
+                elif cl in self.lex.future_aux or cl == "going":
                     flags.add("planned")
             elif c.dep_ == "mark" and cl in ("if", "unless"):
                 flags.add("hypothetical")
@@ -446,7 +450,7 @@ class _DocContext:
                         r.extra_tokens.append(c.trigger)
                     absorbed.add(c.trigger.i)
         for c in cands:
-            if c.trigger.i in absorbed or c.trigger.i in consumed and c.kind == "noun":
+            if c.trigger.i in absorbed or (c.trigger.i in consumed and c.kind == "noun"):
                 continue
             if c.kind == "verb" and c.modality == "negated":
                 if self._participation(c.trigger) and not self._negated_by_head(c):
@@ -463,15 +467,19 @@ class _DocContext:
                 continue
             if self._habitual(c):
                 continue
-            if c.subordinate and c.kind == "verb" and self._own_timex(c) is None:
-                # A happening told in a relative clause ("a summit that Armenia skipped")
-                # shares the main clause's date; statements there are background.
-                if (
+            # A happening told in a relative clause ("a summit that Armenia skipped") shares
+            # the main clause's date; statements and other clauses there are background.
+            if (
+                c.subordinate
+                and c.kind == "verb"
+                and self._own_timex(c) is None
+                and (
                     c.etype == "statement"
                     or c.trigger.dep_ not in ("relcl", "acl")
                     or _tense(c.trigger) not in ("past", "perfect")
-                ):
-                    continue
+                )
+            ):
+                continue
             emitted.append(c)
         # A relative clause of the main event's own type retells it ("the summit, hosted by").
         main_types = {c.etype for c in emitted if not c.subordinate}
@@ -516,7 +524,7 @@ class _DocContext:
         return any(ch.dep_ == "amod" and ch.lower_ in ("recent", "latest") for ch in tok.children)
 
     def _habitual(self, c: _Candidate) -> bool:
-        """"Skirmishes occur every day": a set expression makes a habit, not a happening."""
+        """ "Skirmishes occur every day": a set expression makes a habit, not a happening."""
         for t in self._set_spans:
             if t[1].sent.start == c.trigger.sent.start and self._governor(t[1]).i == c.trigger.i:
                 return True
@@ -705,9 +713,13 @@ class _DocContext:
                     d = dates.event_date(t.value)
                     if d is not None:
                         return _Dated(d[0], d[1], _basis(t), t.text, t.mod)
-        if c.subordinate and c.trigger.dep_ == "advcl" and any(
-            ch.dep_ in ("mark", "advmod") and ch.lower_ in ("when", "as", "while")
-            for ch in c.trigger.children
+        if (
+            c.subordinate
+            and c.trigger.dep_ == "advcl"
+            and any(
+                ch.dep_ in ("mark", "advmod") and ch.lower_ in ("when", "as", "while")
+                for ch in c.trigger.children
+            )
         ):
             head = c.trigger.head
             for t, span in self._sent_timexes(sent):
@@ -716,10 +728,16 @@ class _DocContext:
                     if d is not None:
                         return _Dated(d[0], d[1], _basis(t), t.text, t.mod)
         if c.subordinate:
-            return self._main_date if c.etype != "statement" and _tense(c.trigger) in (
-                "past",
-                "perfect",
-            ) else None
+            return (
+                self._main_date
+                if c.etype != "statement"
+                and _tense(c.trigger)
+                in (
+                    "past",
+                    "perfect",
+                )
+                else None
+            )
         if any(ch.lower_ in _BACKGROUND_ADVERBS for ch in c.trigger.children):
             return None
         if any(ch.lower_ == "then" and ch.dep_ == "advmod" for ch in c.trigger.children):
@@ -778,6 +796,8 @@ class _DocContext:
                     subj_ranges.extend(_name_spans(ch))
                 elif ch.dep_ in ("dobj", "dative", "attr") or ch.dep_ == "prep":
                     obj_ranges.append(rng)
+        if not subj_ranges and c.kind == "verb":
+            subj_ranges.extend(self._subject_after_date(doer))
         attrib = _attribution_ranges(sent)
         found: list[str] = []
         sources: list[str] = []
@@ -791,9 +811,13 @@ class _DocContext:
             if any(a <= m.start < b for a, b in attrib):
                 continue
             canon = self._canonical_in_context(m, is_meeting)
-            if canon is None and m.origin == "demonym":
-                if any(a <= m.start < b for a, b in obj_ranges) and c.etype in _HAPPENINGS:
-                    canon = m.canonical  # the target of an act: "attacked Armenian towns"
+            if (
+                canon is None
+                and m.origin == "demonym"
+                and c.etype in _HAPPENINGS
+                and any(a <= m.start < b for a, b in obj_ranges)
+            ):
+                canon = m.canonical  # the target of an act: "attacked Armenian towns"
             if canon is None:
                 continue
             found.append(canon)
@@ -839,6 +863,22 @@ class _DocContext:
                 expanded.append(parent)
         return _unique(expanded), _unique(sources), _unique(t for t in targets if t not in sources)
 
+    def _subject_after_date(self, verb: Token) -> list[tuple[int, int]]:
+        """Repair a common misparse of a fronted date without a comma: in "in September
+        Armenia and the United States carried out …" the small model reads "September Armenia
+        and the United States" as the object of "in"; the names after the date are the subject."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i > verb.i:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                lo, hi = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)
+                for t, _span in self.timex_spans:
+                    if lo <= t.start < hi and t.end < hi:
+                        return [(t.end, hi)]
+        return []
+
     def _canonical_in_context(self, m: ActorMention, is_meeting: bool) -> str | None:
         if m.kind == "region" or self.gaz.kind(m.canonical) == "region":
             # A place is not an actor, but a happening there involves its state.
@@ -865,9 +905,10 @@ class _DocContext:
             return None
         if m.origin == "ner" and m.kind == "unknown":
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or span.root.ent_type_ != "PERSON":
-                if span is None or span.root.dep_ not in _SUBJ_DEPS:
-                    return None
+            if span is None:
+                return None
+            if span.root.ent_type_ != "PERSON" and span.root.dep_ not in _SUBJ_DEPS:
+                return None  # unknown organisations and places count only as doers
         return m.canonical
 
     def _previous_person(self, pron: Token) -> str | None:
@@ -877,9 +918,7 @@ class _DocContext:
         for m in self.actor_mentions:
             if m.start >= pron.idx:
                 break
-            if (m.kind == "person" or (m.origin == "ner" and self._is_person(m))) and (
-                m.start >= pron.sent.start_char or True
-            ):
+            if m.kind == "person" or (m.origin == "ner" and self._is_person(m)):
                 best = m.canonical
         return best or self.last_person
 
@@ -1058,7 +1097,10 @@ def _attribution_ranges(sent: Span) -> list[tuple[int, int]]:
             if nxt.lower_ == "to":
                 end = nxt.right_edge.idx + len(nxt.right_edge)
                 out.append((tok.idx, end))
-        if tok.lower_ in ("quoted", "cited", "citing", "quotes", "quoting") and tok.i + 1 < sent.end:
+        if (
+            tok.lower_ in ("quoted", "cited", "citing", "quotes", "quoting")
+            and tok.i + 1 < sent.end
+        ):
             out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge)))
     return out
 
@@ -1108,7 +1150,31 @@ def summarize(c: _Candidate, sent: Span, ctx: _DocContext, sources: Sequence[str
     """A one-line summary from the parse: actor, (negation), trigger, object."""
     from cstotimeline.summary import build_summary
 
-    return build_summary(c.trigger, c.kind, c.etype, [*c.extra_tokens], sources, ctx.timex_spans)
+    speaker = None
+    if c.reporter is not None:
+        for ch in c.reporter.children:
+            if ch.dep_ in _SUBJ_DEPS:
+                spans = _name_spans(ch)
+                for m in ctx.actor_mentions:
+                    if any(a <= m.start < b for a, b in spans):
+                        speaker = m.canonical
+                        break
+                if speaker is None and ch.lower_ in _PRONOUNS_PERSON:
+                    speaker = ctx.last_speaker
+    if c.kind == "verb" and ctx._verb_type(c.trigger) is None and c.extra_tokens:
+        # "the absence of Armenia has left …": the happening is the noun
+        noun = c.extra_tokens[0]
+        return build_summary(noun, "noun", c.etype, [], sources, ctx.timex_spans)
+    return build_summary(
+        c.trigger,
+        c.kind,
+        c.etype,
+        [*c.extra_tokens],
+        sources,
+        ctx.timex_spans,
+        reporter=c.reporter,
+        speaker=speaker,
+    )
 
 
 def merge_within_document(events: list[Event]) -> list[Event]:

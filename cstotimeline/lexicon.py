@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Lexicon:
         return self.nouns.get(lemma.lower()) or (self.nouns.get(text.lower()) if text else None)
 
 
-def parse_lexicon(data: dict) -> Lexicon:  # type: ignore[type-arg]
+def parse_lexicon(data: dict[str, Any]) -> Lexicon:
     types = {
         name: EventType(
             name=name,

@@ -28,7 +28,8 @@ def _installed(name: str) -> bool:
 
 
 def resolve_model_name(name: str | None = None) -> str:
-    """The pipeline to load: ``name``, else $CSTOTIMELINE_MODEL, else the first installed default."""
+    """The pipeline to load: ``name``, else $CSTOTIMELINE_MODEL, else the first installed one
+    of ``DEFAULT_MODELS``."""
     chosen = name or os.environ.get(ENV_MODEL) or None
     if chosen:
         return chosen

@@ -81,8 +81,7 @@ def _work(batch: list[Document]) -> list[list[Event]]:
 
     assert _worker_nlp is not None
     return [
-        events
-        for _doc, events in pipeline.extract(batch, _worker_nlp, keep_all=_worker_keep_all)
+        events for _doc, events in pipeline.extract(batch, _worker_nlp, keep_all=_worker_keep_all)
     ]
 
 

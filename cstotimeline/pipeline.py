@@ -123,9 +123,7 @@ def _run_batch(
     for doc, (i, base) in nlp.pipe(pieces, as_tuples=True, batch_size=64):
         parsed[i].append((base, doc))
     for i, document in enumerate(batch):
-        yield document, document_events(
-            document, parsed[i], gazetteer=gazetteer, keep_all=keep_all
-        )
+        yield document, document_events(document, parsed[i], gazetteer=gazetteer, keep_all=keep_all)
 
 
 def chronology(events_per_document: Iterable[Sequence[Event]]) -> list[Event]:

@@ -138,7 +138,7 @@ class Event:
 
 
 def precision_of(value: str) -> str | None:
-    """Precision name of a calendar value: ``2023`` → year, ``2023-11`` → month, ``2023-11-23`` → day."""
+    """Precision of a calendar value: ``2023`` → year, ``2023-11`` → month, ``2023-11-23`` → day."""
     if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
         return "day"
     if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit() and value[:4].isdigit():

@@ -1,8 +1,15 @@
-"""One-line event summaries built from the dependency parse: who, (not), did what, to whom."""
+"""One-line event summaries built from the dependency parse: who, (not), did what, to whom.
+
+A summary is the doer (its canonical name when the gazetteer knows it), the verb group (with
+negation and modal), and compact complements: the object, an infinitive or reported clause,
+and one prepositional phrase naming a participant or place. Dates, quotation marks, relative
+clauses and appositions are left out; a reported act gets its reporter appended
+("…, Nikol Pashinyan told France 24").
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -10,46 +17,170 @@ if TYPE_CHECKING:
 
     from cstotimeline.records import Timex
 
-_MAX_PHRASE = 9
-_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "parataxis"})
-_KEEP_CHILD = frozenset({"neg", "prt", "dobj", "dative", "xcomp", "ccomp", "acomp", "attr", "oprd"})
+MAX_WORDS = 22
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Children kept inside a noun phrase.
+_NP_KEEP = frozenset(
+    {
+        "det",
+        "amod",
+        "compound",
+        "poss",
+        "nummod",
+        "case",
+        "nmod",
+        "prep",
+        "pobj",
+        "quantmod",
+        "cc",
+        "conj",
+        "flat",
+        "hmod",
+        "hyph",
+        "punct",
+        "appos",
+    }
+)
+_QUOTES = frozenset({"“", "”", '"', "«", "»", "‘", "’", "``", "''"})
+_PREPS = ("to", "with", "from", "against", "for", "on", "in", "into", "at", "of")
+_LIGHT = frozenset(
+    {
+        "hold",
+        "take",
+        "open",
+        "start",
+        "begin",
+        "kick",
+        "launch",
+        "conduct",
+        "carry",
+        "stage",
+        "organize",
+        "organise",
+        "end",
+        "convene",
+    }
+)
+_MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "'ll"})
 
 
-def _phrase(tok: Token, skip: set[int], limit: int = _MAX_PHRASE) -> list[Token]:
-    """A compact phrase for ``tok``: its subtree without clauses, dates or appositions."""
+def _np(tok: Token, skip: set[int], limit: int = 10) -> list[Token]:
+    """A compact noun phrase: the head with modifiers, one level of prepositional phrase."""
     out: list[Token] = []
 
     def walk(t: Token, depth: int) -> None:
-        if t.i in skip:
+        if t.i in skip or t.text in _QUOTES:
             return
         out.append(t)
         for ch in t.children:
-            if ch.dep_ in _CUT_DEPS or ch.i in skip:
+            if ch.dep_ not in _NP_KEEP or ch.i in skip:
                 continue
-            if depth > 2 and ch.dep_ not in ("compound", "amod", "det", "poss", "pobj", "prep"):
+            if ch.dep_ == "punct" and ch.text not in ("-", "–"):
+                continue
+            if ch.dep_ == "appos" and ch.pos_ != "PROPN":
+                continue
+            if ch.dep_ == "prep" and depth >= 1:
+                continue
+            if ch.dep_ in ("conj", "cc") and depth >= 2 and t.pos_ != "PROPN":
+                continue
+            if ch.dep_ == "conj" and ch.pos_ not in ("PROPN", "NOUN"):
                 continue
             walk(ch, depth + 1)
 
     walk(tok, 0)
     out.sort(key=lambda t: t.i)
-    if len(out) > limit:
-        # Keep the tokens closest to the head.
-        keep = sorted(out, key=lambda t: abs(t.i - tok.i))[:limit]
-        out = sorted(keep, key=lambda t: t.i)
+    return _contiguous(out, tok, limit)
+
+
+def _contiguous(tokens: list[Token], head: Token, limit: int) -> list[Token]:
+    """Trim to ``limit`` tokens, keeping those nearest the head, in order."""
+    if len(tokens) <= limit:
+        return tokens
+    keep = sorted(tokens, key=lambda t: (abs(t.i - head.i), t.i))[:limit]
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _verb_group(verb: Token) -> list[Token]:
+    group = [verb]
+    negated = any(ch.dep_ == "neg" for ch in verb.children)
+    for ch in verb.children:
+        keep = (
+            ch.dep_ in ("neg", "prt")
+            or (negated and ch.dep_ == "aux" and ch.lemma_ == "do")
+            or (ch.dep_ in ("aux", "auxpass") and (ch.lower_ in _MODALS or ch.lemma_ == "have"))
+            or (ch.dep_ == "aux" and ch.lower_ == "to")
+        )
+        if keep:
+            group.append(ch)
+    return sorted(group, key=lambda t: t.i)
+
+
+def _complements(verb: Token, skip: set[int], depth: int = 0) -> list[Token]:
+    """Object, infinitive complement and one prepositional phrase of a verb."""
+    out: list[Token] = []
+    for ch in verb.children:
+        if ch.i in skip:
+            continue
+        if ch.dep_ in ("dobj", "dative", "attr", "oprd", "acomp"):
+            out.extend(_np(ch, skip))
+        elif ch.dep_ == "xcomp" and depth < 2:
+            out.extend(_verb_group(ch))
+            out.extend(_complements(ch, skip, depth + 1))
+    if not any(t.dep_ in ("dobj", "attr") for t in out):
+        for ch in verb.children:
+            if ch.dep_ == "prep" and ch.lower_ in _PREPS and ch.i not in skip:
+                pobj = next((c for c in ch.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.i not in skip:
+                    out.append(ch)
+                    out.extend(_np(pobj, skip, limit=6))
+                    break
     return out
 
 
-def _render(tokens: Sequence[Token]) -> str:
+def _render(tokens: Iterable[Token]) -> str:
     text = ""
-    for t in tokens:
+    prev: Token | None = None
+    for t in sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i):
         piece = t.text
-        if piece in ("“", "”", '"', "«", "»", "‘", "’") or t.dep_ == "punct" and piece != "-":
+        if piece in _QUOTES or not piece.strip():
             continue
-        if text and not (piece.startswith("'") or piece in ("n't", "'s")):
+        glue = (
+            prev is not None
+            and (piece in ("-", "–", "'s", "’s", "n't", ",") or (prev.text in ("-", "–")))
+            and prev.i == t.i - 1
+        )
+        if text and not glue:
             text += " "
         text += piece
-    return text.strip()
+        prev = t
+    return " ".join(text.split()).strip(" ,;:")
+
+
+def _subject(verb: Token) -> Token | None:
+    t = verb
+    for _ in range(4):
+        subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+        if subj is not None:
+            return subj
+        if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _date_tokens(trigger: Token, timex_spans: Sequence[tuple[Timex, Span]]) -> set[int]:
+    skip: set[int] = set()
+    for _t, span in timex_spans:
+        if span.sent.start != trigger.sent.start:
+            continue
+        skip.update(tok.i for tok in span)
+        head = span.root.head
+        # the preposition or adverb that introduced the date ("in 1992", "two months later")
+        if head.dep_ == "prep" and all(c.i in skip for c in head.children):
+            skip.add(head.i)
+        if head.lower_ in ("later", "earlier", "ago") and head.i not in skip:
+            skip.add(head.i)
+    return skip
 
 
 def build_summary(
@@ -59,58 +190,112 @@ def build_summary(
     extra: Sequence[Token],
     sources: Sequence[str],
     timex_spans: Sequence[tuple[Timex, Span]],
+    reporter: Token | None = None,
+    speaker: str | None = None,
 ) -> str:
-    skip: set[int] = set()
-    for _t, span in timex_spans:
-        if span.sent == trigger.sent:
-            skip.update(tok.i for tok in span)
-            # drop the preposition that introduced a date ("in 1992", "on Thursday")
-            head = span.root.head
-            if head.dep_ == "prep" and head.i not in skip and len(list(head.children)) == 1:
-                skip.add(head.i)
+    skip = _date_tokens(trigger, timex_spans)
     if kind == "noun":
-        return _capitalise(_render(_phrase(trigger, skip, limit=12)))
-    subject: str | None = sources[0] if sources else None
-    subj_tok = None
-    t = trigger
-    while subj_tok is None:
-        subj_tok = next((c for c in t.children if c.dep_ in _SUBJ), None)
-        if subj_tok is not None or t.dep_ not in ("xcomp", "conj", "ccomp") or t.head.i == t.i:
-            break
-        t = t.head
-    if subject is None and subj_tok is not None:
-        subject = _render(_phrase(subj_tok, skip, limit=6))
+        return _finish(_render(_np(trigger, skip, limit=12)))
+    passive = any(ch.dep_ == "auxpass" for ch in trigger.children) or (
+        trigger.dep_ == "acl" and trigger.tag_ == "VBN"
+    )
+    if passive:
+        return _finish(_passive(trigger, skip, sources))
+    subj = _subject(trigger)
+    subj_tokens: set[int] = set()
+    if subj is not None:
+        subj_tokens = {t.i for t in subj.subtree}
+        skip.update(subj_tokens)
+    subject = sources[0] if sources else (_render(_np(subj, set(), 6)) if subj is not None else "")
+    body: list[Token] = [*_verb_group(trigger), *_complements(trigger, skip)]
+    noun = next((x for x in extra if x.pos_ in ("NOUN", "PROPN") and x.i != trigger.i), None)
+    light = trigger.lemma_.lower() in _LIGHT
+    if (
+        light
+        and noun is not None
+        and noun.i < trigger.i
+        and (subj is None or noun.i in subj_tokens)
+    ):
+        # "The summit …, held this Thursday in Minsk": the happening is the subject
+        return _finish(
+            _render([*_head_np(noun, skip), *_verb_group(trigger), *_place(trigger, skip)])
+        )
+    if noun is not None and noun.i not in skip and all(t.i != noun.i for t in body):
+        body.extend(_np(noun, skip, 8))
+    if etype == "statement" or trigger.lemma_ in ("say", "tell", "announce"):
+        body.extend(_reported(trigger, skip))
+    elif not body[1:] and noun is None and etype in ("refusal", "meeting", "exercise"):
+        pass
+    text = " ".join(p for p in (subject, _render(body)) if p)
+    if reporter is not None and speaker:
+        text += f", {speaker} {reporter.text}"
+    return _finish(text)
+
+
+def _head_np(tok: Token, skip: set[int]) -> list[Token]:
+    """The noun with its determiners and modifiers only ("the CSTO summit")."""
+    keep = [tok]
+    for ch in tok.children:
+        if ch.dep_ in ("det", "amod", "compound", "nummod", "poss", "case") and ch.i not in skip:
+            keep.extend(ch.subtree)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _passive(verb: Token, skip: set[int], sources: Sequence[str]) -> str:
+    """ "The Collective Security Agreement signed in Tashkent", "summit skipped by Armenia"."""
+    theme = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if (theme is None or theme.lower_ in ("that", "which", "who")) and verb.dep_ in (
+        "acl",
+        "relcl",
+    ):
+        theme = verb.head
     parts: list[Token] = []
-    reporter = next((x for x in extra if x.dep_ != trigger.dep_ or x.i != trigger.i), None)
-    del reporter
-    for ch in trigger.children:
-        if ch.dep_ in ("neg", "prt"):
-            parts.append(ch)
-        elif ch.dep_ in ("aux",) and ch.lower_ in ("will", "would", "could", "may", "might"):
-            parts.append(ch)
-    parts.append(trigger)
-    for ch in trigger.children:
-        if ch.i in skip or ch.dep_ not in _KEEP_CHILD or ch.dep_ in ("neg", "prt"):
-            continue
-        if ch.dep_ == "ccomp":
-            continue
-        parts.extend(_phrase(ch, skip))
-    # One prepositional complement that names a participant ("to Armenia", "with Baku").
-    for ch in trigger.children:
-        if ch.dep_ == "prep" and ch.lower_ in ("to", "with", "from", "against", "for", "on"):
-            phr = _phrase(ch, skip, limit=6)
-            if len(phr) > 1:
-                parts.extend(phr)
-                break
-    for x in extra:
-        if x.i != trigger.i and x.pos_ in ("NOUN", "PROPN") and all(p.i != x.i for p in parts):
-            parts.extend(_phrase(x, skip, limit=6))
-    parts = sorted({p.i: p for p in parts}.values(), key=lambda p: p.i)
-    body = _render(parts)
-    text = f"{subject} {body}" if subject else body
-    return _capitalise(text)
+    if theme is not None:
+        parts.extend(_np(theme, skip | {verb.i}, 6))
+    parts.append(verb)
+    parts.extend(c for c in verb.children if c.dep_ in ("neg", "prt"))
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        text = _render(parts)
+        by = sources[0] if sources else _render(_np(agent, skip, 6))
+        return f"{text} by {by}" if not by.startswith("by ") else f"{text} {by}"
+    parts.extend(_place(verb, skip))
+    return _render(parts)
 
 
-def _capitalise(text: str) -> str:
-    text = " ".join(text.split())
+def _place(verb: Token, skip: set[int]) -> list[Token]:
+    """The first "in/at/to/from/into" phrase of a verb ("in Minsk")."""
+    for ch in verb.children:
+        if (
+            ch.dep_ == "prep"
+            and ch.lower_ in ("in", "at", "to", "from", "into")
+            and ch.i not in skip
+        ):
+            pobj = next((c for c in ch.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i not in skip:
+                return [ch, *_np(pobj, skip, 5)]
+    return []
+
+
+def _reported(verb: Token, skip: set[int]) -> list[Token]:
+    """A compact reported clause: "that Armenia would not host the drills"."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or clause.i < verb.i:
+        return []  # a fronted quotation: "“…,” he said"
+    out: list[Token] = []
+    subj = next((c for c in clause.children if c.dep_ in _SUBJ), None)
+    if subj is not None:
+        out.extend(_np(subj, skip, 5))
+    out.extend(_verb_group(clause))
+    for ch in clause.children:
+        if ch.dep_ == "aux" and ch.lemma_ == "be" and ch.i not in skip:
+            out.append(ch)
+    out.extend(_complements(clause, skip))
+    return out
+
+
+def _finish(text: str) -> str:
+    words = text.split()
+    if len(words) > MAX_WORDS:
+        text = " ".join(words[:MAX_WORDS]) + " …"
     return text[:1].upper() + text[1:] if text else text

@@ -5,9 +5,9 @@ import random
 from datetime import date
 
 import pytest
+from helpers import core_or_context, event, mention
 
 from cstotimeline.chronology import filter_events, merge_events, period, same_happening, sort_events
-from helpers import core_or_context, event, mention
 
 
 def merge(events):
@@ -24,10 +24,20 @@ def test_same_summit_in_two_articles_is_one_event():
 
 
 def test_coarser_date_merges_into_finer():
-    fine = event(source="a.txt", event_type="refusal", date="2023-11-23",
-                 actors=("Armenia", "CSTO", "Nikol Pashinyan"), trigger="skip")
-    coarse = event(source="b.txt", event_type="refusal", date="2023-11",
-                   actors=("Armenia", "CSTO", "Nikol Pashinyan"), trigger="boycott")
+    fine = event(
+        source="a.txt",
+        event_type="refusal",
+        date="2023-11-23",
+        actors=("Armenia", "CSTO", "Nikol Pashinyan"),
+        trigger="skip",
+    )
+    coarse = event(
+        source="b.txt",
+        event_type="refusal",
+        date="2023-11",
+        actors=("Armenia", "CSTO", "Nikol Pashinyan"),
+        trigger="boycott",
+    )
     [merged] = merge([coarse, fine])
     assert merged.date == "2023-11-23"
     assert merged.date_precision == "day"
@@ -44,12 +54,30 @@ def test_coarser_date_merges_into_finer():
         # no shared actor
         (dict(actors=("Belarus",)), dict(actors=("Kazakhstan",)), False),
         # statements across articles need the same speaker on the same day
-        (dict(event_type="statement", sources=("Dmitry Peskov",), actors=("Dmitry Peskov", "Russia")),
-         dict(event_type="statement", sources=("Maria Zakharova",), actors=("Maria Zakharova", "Russia")),
-         False),
-        (dict(event_type="statement", sources=("Dmitry Peskov",), actors=("Dmitry Peskov", "Russia")),
-         dict(event_type="statement", sources=("Dmitry Peskov",), actors=("Dmitry Peskov", "CSTO")),
-         True),
+        (
+            dict(
+                event_type="statement",
+                sources=("Dmitry Peskov",),
+                actors=("Dmitry Peskov", "Russia"),
+            ),
+            dict(
+                event_type="statement",
+                sources=("Maria Zakharova",),
+                actors=("Maria Zakharova", "Russia"),
+            ),
+            False,
+        ),
+        (
+            dict(
+                event_type="statement",
+                sources=("Dmitry Peskov",),
+                actors=("Dmitry Peskov", "Russia"),
+            ),
+            dict(
+                event_type="statement", sources=("Dmitry Peskov",), actors=("Dmitry Peskov", "CSTO")
+            ),
+            True,
+        ),
         # planned and asserted are different happenings
         (dict(modality="planned"), dict(modality="asserted"), False),
     ],
@@ -77,7 +105,9 @@ def _events():
                 start=i * 37,
                 date=rng.choice(["2023-11-23", "2023-11", "2023", "2022-09-13", "2022-09"]),
                 event_type=rng.choice(["meeting", "refusal", "statement"]),
-                actors=tuple(rng.sample(["CSTO", "Armenia", "Belarus", "Russia", "Nikol Pashinyan"], 2)),
+                actors=tuple(
+                    rng.sample(["CSTO", "Armenia", "Belarus", "Russia", "Nikol Pashinyan"], 2)
+                ),
                 sources=tuple(rng.sample(["Nikol Pashinyan", "Alexander Lukashenko"], 1)),
                 trigger=rng.choice(["hold", "skip", "say"]),
             )
@@ -103,7 +133,9 @@ def test_merge_is_associative():
 
 
 def test_sort_coarse_first():
-    evs = [event(date=d, source=f"{d}.txt") for d in ("2023-11-23", "2023-11", "2023", "2022-01-01")]
+    evs = [
+        event(date=d, source=f"{d}.txt") for d in ("2023-11-23", "2023-11", "2023", "2022-01-01")
+    ]
     assert [e.date for e in sort_events(evs)] == ["2022-01-01", "2023", "2023-11", "2023-11-23"]
 
 
@@ -113,7 +145,10 @@ def test_filters():
         event(date="2023-11-23", source="b.txt", event_type="refusal", actors=("CSTO",)),
         event(date="2022", source="c.txt", actors=("Russia",)),
     ]
-    assert [e.date for e in filter_events(evs, since=date(2023, 11, 20))] == ["2023-11", "2023-11-23"]
+    assert [e.date for e in filter_events(evs, since=date(2023, 11, 20))] == [
+        "2023-11",
+        "2023-11-23",
+    ]
     assert [e.date for e in filter_events(evs, until=date(2022, 12, 31))] == ["2022"]
     assert [e.date for e in filter_events(evs, actors=["CSTO"])] == ["2023-11-23"]
     assert [e.date for e in filter_events(evs, types=["refusal"])] == ["2023-11-23"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from conftest import CORPUS, need_shared
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
@@ -58,9 +57,7 @@ def seed_001(nlp):
 
 @pytest.mark.parametrize(("when", "precision", "words"), SEED_001)
 def test_seed_001_dates(seed_001, when, precision, words):
-    found = [
-        e for e in seed_001 for m in e.mentions if words in m.sentence and e.date == when
-    ]
+    found = [e for e in seed_001 for m in e.mentions if words in m.sentence and e.date == when]
     assert found, f"no event dated {when} reported by a sentence with {words!r}"
     assert found[0].date_precision == precision
 

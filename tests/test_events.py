@@ -114,28 +114,36 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in CASES],
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("text", "published", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_events(nlp, text, published, expected):
     assert brief(run(nlp, text, published)) == expected
 
 
 def test_planned_happening_is_marked_planned(nlp):
-    events = run(nlp, "The CSTO summit is scheduled to be held in Minsk on 23 November.",
-                 date(2023, 11, 1))
+    events = run(
+        nlp, "The CSTO summit is scheduled to be held in Minsk on 23 November.", date(2023, 11, 1)
+    )
     assert all(e.modality == "planned" for e in events)
 
 
 def test_coordinated_clauses_with_own_subjects_are_two_events(nlp):
-    events = run(nlp, "On Thursday Russia attended the CSTO summit, but Armenia boycotted it.",
-                 date(2023, 11, 24))
+    events = run(
+        nlp,
+        "On Thursday Russia attended the CSTO summit, but Armenia boycotted it.",
+        date(2023, 11, 24),
+    )
     assert sorted(e.event_type for e in events) == ["meeting", "refusal"]
     assert {e.date for e in events} == {"2023-11-23"}
 
 
 def test_coordinated_verbs_sharing_a_subject_are_one_event(nlp):
-    events = run(nlp, "On Thursday Lukashenko denounced the CSTO critics and condemned Armenia.",
-                 date(2023, 11, 24))
+    events = run(
+        nlp,
+        "On Thursday Lukashenko denounced the CSTO critics and condemned Armenia.",
+        date(2023, 11, 24),
+    )
     assert len(events) == 1
 
 
@@ -144,14 +152,18 @@ def test_coordinated_verbs_sharing_a_subject_are_one_event(nlp):
     [(date(2021, 3, 5), "Stanislav Zas"), (date(2023, 6, 1), "Imangali Tasmagambetov")],
 )
 def test_roles_resolve_by_date(nlp, published, holder):
-    events = run(nlp, "The CSTO Secretary General met Armenian officials in Yerevan on Monday.",
-                 published)
+    events = run(
+        nlp, "The CSTO Secretary General met Armenian officials in Yerevan on Monday.", published
+    )
     assert events and holder in events[0].actors
 
 
 def test_canonical_person_and_country(nlp):
-    [event] = run(nlp, "Pashinián refused to sign the CSTO declaration on 23 November 2022.",
-                  date(2022, 11, 24))
+    [event] = run(
+        nlp,
+        "Pashinián refused to sign the CSTO declaration on 23 November 2022.",
+        date(2022, 11, 24),
+    )
     assert event.actors[:2] == ("Nikol Pashinyan", "Armenia")
     assert event.source_actors == ("Nikol Pashinyan",)
 
@@ -166,6 +178,4 @@ def test_offsets_index_the_text(nlp):
 def test_keep_all_keeps_unrelated_events(nlp):
     text = "On Monday France and Germany signed a trade agreement."
     assert run(nlp, text, date(2023, 5, 10)) == []
-    assert [e.event_type for e in run(nlp, text, date(2023, 5, 10), keep_all=True)] == [
-        "agreement"
-    ]
+    assert [e.event_type for e in run(nlp, text, date(2023, 5, 10), keep_all=True)] == ["agreement"]

@@ -6,9 +6,9 @@ import json
 from importlib import resources
 
 import pytest
+from helpers import event
 
 from cstotimeline import export
-from helpers import event
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def events():
             date="2023-11",
             event_type="refusal",
             actors=("Armenia", "CSTO"),
-            summary="=HYPERLINK(\"http://x\") Armenia | skips",
+            summary='=HYPERLINK("http://x") Armenia | skips',
         ),
     ]
 
@@ -59,8 +59,16 @@ def test_delimited_neutralises_formulas(events, fmt, delim):
 
 @pytest.mark.parametrize(
     ("cell", "expected"),
-    [("=1+2", "'=1+2"), ("+7", "'+7"), ("-x", "'-x"), ("@SUM", "'@SUM"), ("\tx", "'\tx"),
-     ("\rx", "'\rx"), ("Armenia", "Armenia"), ("2023-11", "2023-11")],
+    [
+        ("=1+2", "'=1+2"),
+        ("+7", "'+7"),
+        ("-x", "'-x"),
+        ("@SUM", "'@SUM"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Armenia", "Armenia"),
+        ("2023-11", "2023-11"),
+    ],
 )
 def test_neutralise(cell, expected):
     assert export.neutralise(cell) == expected

@@ -49,6 +49,33 @@ def test_basis_and_anaphoric_flags() -> None:
     assert by_text["last week"].is_calendar_date is False
 
 
+def test_coarser_period_does_not_replace_finer_anchor() -> None:
+    """ "this year" (2023) contains the anchor "last week" (2023-W46): "a few days later" is
+    anchored on the week, at no finer than month precision, never on the year."""
+    text = (
+        "Pashinyan announced last week that he would not attend the summit. Lukashenko, who "
+        "this year holds the presidency of the bloc, said it would go ahead. A few days later, "
+        "Pashinyan said Armenia would not sign the declaration."
+    )
+    found = {t.text: t for t in tag(text, dt.date(2023, 11, 23))}
+    assert found["last week"].value == "2023-W46"
+    assert found["this year"].value == "2023"
+    later = found["A few days later"]
+    assert later.value in ("2023-W46", "2023-11")
+    assert later.anaphoric
+
+
+def test_anaphoric_shift_never_invents_a_day() -> None:
+    text = "The leaders met on 12 October 2023. Two months later, talks collapsed."
+    found = {t.text: t.value for t in tag(text, dt.date(2023, 12, 20))}
+    assert found["Two months later"] == "2023-12"
+
+
+def test_preposition_over_is_not_a_modifier() -> None:
+    found = tag("Lawyers met over the weekend.", DCT)
+    assert [(t.text, t.mod) for t in found] == [("the weekend", None)]
+
+
 def test_pure_and_repeatable() -> None:
     assert tag(TEXT, DCT) == tag(TEXT, DCT)
 

@@ -183,6 +183,64 @@ CASES: list[Case] = [
     Case("It was signed on 12 May 2021. [The following month] it was ratified.", FRI, "2021-06"),
     Case("It was signed on 12 May 2021. [The next day] it was ratified.", FRI, "2021-05-13"),
     Case("It was signed in 2019; [that year] exports rose.", FRI, "2019"),
+    # ------------------------------------------------------------ narrative anchor precision
+    Case(
+        "Pashinyan said [last week] he would stay away; this year Minsk chairs the bloc.",
+        THU,
+        "2023-W46",
+    ),
+    Case(
+        "He declined last week. Minsk chairs the bloc this year. [A few days later] he spoke.",
+        THU,
+        "2023-11",
+    ),
+    Case("They met on 12 October 2023. [Two months later] the deal collapsed.", THU, "2023-12"),
+    Case("They met on 12 October 2023. [Two years later] the deal collapsed.", THU, "2025"),
+    Case("They met on 12 October 2023. [A week later] they met again.", THU, "2023-10-19"),
+    Case("They met on 12 October 2023. [A few days later] they met again.", THU, "2023-10"),
+    Case(
+        "They met on 12 October 2023. A few days later they met again. [The next day] it ended.",
+        THU,
+        "2023-10",
+    ),
+    Case(
+        "The blast occurred on 12 May 2021. It began at [10 p.m.]", FRI, "2021-05-12T22:00", "TIME"
+    ),
+    Case("The bomb went off at [10:35 a.m.] (0735 GMT) Thursday.", FRI, "2013-03-21T10:35", "TIME"),
+    # ------------------------------------------------------------ bare months and tense
+    Case("In [May], Armenia suggested that the bloc send observers.", THU, "2023-05"),
+    Case("In [September] Armenia and the US carried out joint exercises.", THU, "2023-09"),
+    Case("Armenia and the US held joint exercises [last September].", THU, "2023-09"),
+    Case("The ministers discussed events that will be held in [December].", THU, "2023-12"),
+    Case("Pashinyan will travel to Minsk in [January].", THU, "2024-01"),
+    Case("The ministers met in [December].", dt.date(2023, 2, 10), "2022-12"),
+    Case("The ministers will meet in [December].", dt.date(2023, 2, 10), "2023-12"),
+    Case("He stepped down as chairman in [March] for health reasons.", OCT89, "1989-03"),
+    Case("Since the group bought the company in [February], it has sold units.", OCT89, "1989-02"),
+    Case("The firm agreed to buy the unit for $22 million in [February].", OCT89, "1990-02"),
+    Case(
+        "He said that rules to be published in [early November] will apply.",
+        OCT89,
+        "1989-11",
+        mod="START",
+    ),
+    Case("Closing, which is expected in [December], needs approval.", OCT89, "1989-12"),
+    Case("She will be named commander of a mission in [December].", dt.date(1998, 3, 4), "1998-12"),
+    Case(
+        "Officials discussed the slated visit of the minister in [September].",
+        dt.date(1998, 8, 26),
+        "1998-09",
+    ),
+    Case("He fears losing when the case is heard in [May].", dt.date(2000, 3, 29), "2000-05"),
+    # ------------------------------------------------------------ dates, weekdays and tense
+    Case("Police have hunted him since the [Oct. 23] shooting.", dt.date(1999, 5, 6), "1998-10-23"),
+    Case(
+        "The doctor was shot to death on the night of [Oct. 23].", dt.date(1999, 5, 5), "1998-10-23"
+    ),
+    Case("The bank created a new office, effective [Feb. 1].", OCT89, "1990-02-01"),
+    Case("Until [Thursday], the police had not named a suspect.", FRI, "2013-03-21"),
+    Case("Ten members had filed reports by [Wednesday], officials said.", FRI, "2013-03-20"),
+    Case("The rebels must withdraw by [Friday].", THU, "2023-11-24"),
     # ------------------------------------------------------------ durations
     Case("The talks lasted [two hours].", FRI, "PT2H", "DURATION"),
     Case("He served [ten years] in prison.", FRI, "P10Y", "DURATION"),

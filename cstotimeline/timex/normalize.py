@@ -100,7 +100,9 @@ class Resolver:
         if v is not None and v.mod is None:
             outside = OUTSIDE_RE.search(self.text[max(0, start - 20) : start])
             # "over the weekend", "within the next two weeks": a preposition, not a modifier.
-            if outside and re.match(r"(?:the|this|that|these|those|its|their|his|her)\b", norm(surface)):
+            if outside and re.match(
+                r"(?:the|this|that|these|those|its|their|his|her)\b", norm(surface)
+            ):
                 outside = None
             if outside:
                 mod = lx.OUTSIDE_MODS[norm(outside.group(1))]
@@ -126,6 +128,7 @@ class Resolver:
     def _tense(self, start: int, end: int) -> str:
         return self.tense(start, end) or "past"
 
+    _REPORTING = re.compile(r"\b(?:says?|tells?|reports?|announces?|claims?|insists?)\b", re.I)
     _HAD = re.compile(r"\bhad\b(?![^.;]*\b(?:will|would|to)\b)", re.I)
 
     def _pluperfect(self, start: int, end: int) -> bool:
@@ -647,6 +650,10 @@ class Resolver:
                 start, end
             ):
                 tense = "future"  # "by Friday", but "had filed reports by Wednesday"
+            elif False and tense == "present" and not self._REPORTING.search(
+                self.text[max(0, start - 40) : end + 25]
+            ):
+                tense = "future"  # "the ministers meet Monday": a scheduled event
             if tense == "future":
                 d = ref + _dt.timedelta(days=(wd - ref.weekday()) % 7)
             else:
