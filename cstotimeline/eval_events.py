@@ -26,6 +26,8 @@ from cstotimeline import dates
 from cstotimeline.records import Event
 
 _WS = re.compile(r"\s+")
+# Gold rows of two articles with the same date and this actor overlap report one happening.
+SAME_HAPPENING_JACCARD = 0.6
 _QUOTES = str.maketrans({"“": '"', "”": '"', "’": "'", "‘": "'", "«": '"', "»": '"'})
 
 
@@ -56,6 +58,11 @@ class ArticleResult:
 @dataclass
 class EventsReport:
     articles: list[ArticleResult]
+    # Gold events that the merged, cross-document chronology reports as more than one event.
+    duplicated: list[tuple[GoldEvent, GoldEvent]] = field(default_factory=list)
+    merged_events: int = 0
+    # Pairs of gold rows (different articles) that report one happening.
+    happenings: int = 0
 
     def _counts(self) -> dict[str, float]:
         c = dict.fromkeys(
@@ -114,6 +121,9 @@ class EventsReport:
             "actor_precision": div(c["actor_tp"], c["actor_sys"]),
             "actor_recall": div(c["actor_tp"], c["actor_gold"]),
             "core_recall": div(c["core_matched"], c["core_gold"]),
+            "merged_events": self.merged_events,
+            "multi_source_happenings": self.happenings,
+            "duplicated_happenings": len(self.duplicated),
         }
 
 
@@ -190,13 +200,22 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def match(gold: Sequence[GoldEvent], system: Sequence[Event], source: str) -> list[tuple[int, int]]:
-    """One-to-one matching: consistent-date pairs first, then any candidate pairs."""
+    """One-to-one matching of candidate pairs: as many date-consistent pairs as possible, then
+    as many pairs as possible; among equals, pairs whose actors agree more are preferred."""
     cand: dict[int, list[int]] = {}
     for gi, g in enumerate(gold):
         for si, e in enumerate(system):
             spans = [(m.start, m.end) for m in e.mentions if m.source == source]
             if any(_overlaps(s, gs) for s in spans for gs in g.spans):
                 cand.setdefault(gi, []).append(si)
+
+    def weight(gi: int, si: int) -> tuple[bool, float]:
+        x, y = set(gold[gi].actors), set(system[si].actors)
+        jaccard = len(x & y) / len(x | y) if x | y else 0.0
+        return dates.refines(system[si].date, gold[gi].date), jaccard
+
+    for gi in cand:
+        cand[gi].sort(key=lambda si: weight(gi, si), reverse=True)
     owner: dict[int, int] = {}
 
     def augment(gi: int, allowed: dict[int, list[int]], seen: set[int]) -> bool:
@@ -213,18 +232,22 @@ def match(gold: Sequence[GoldEvent], system: Sequence[Event], source: str) -> li
         gi: [si for si in sis if dates.refines(system[si].date, gold[gi].date)]
         for gi, sis in cand.items()
     }
-    for gi in sorted(consistent):
+    order = sorted(
+        cand,
+        key=lambda gi: max((weight(gi, si) for si in cand[gi]), default=(False, 0)),
+        reverse=True,
+    )
+    for gi in order:
         augment(gi, consistent, set())
     matched_gold = set(owner.values())
-    # Then the rest, without undoing consistent pairs.
-    for gi in sorted(cand):
+    # Then any candidate pair among what is left, without undoing consistent pairs.
+    for gi in order:
         if gi in matched_gold:
             continue
-        for si in cand[gi]:
-            if si not in owner:
-                owner[si] = gi
-                matched_gold.add(gi)
-                break
+        free = next((si for si in cand[gi] if si not in owner), None)
+        if free is not None:
+            owner[free] = gi
+            matched_gold.add(gi)
     return sorted((gi, si) for si, gi in owner.items())
 
 
@@ -236,6 +259,7 @@ def evaluate_corpus(directory: Path, *, model: str | None = None) -> EventsRepor
     entries = ingest.read_manifest(manifest)
     pipe = nlp.load(model)
     results: list[ArticleResult] = []
+    sources: dict[str, str] = {}
     names = sorted({e.file for e in entries.values()})
     for name in names:
         path = directory / name
@@ -253,7 +277,41 @@ def evaluate_corpus(directory: Path, *, model: str | None = None) -> EventsRepor
         res = ArticleResult(article=name, gold=gold, system=events)
         res.pairs = match(gold, events, document.source)
         results.append(res)
-    return EventsReport(results)
+        sources[name] = document.source
+    report = EventsReport(results)
+    _count_duplicates(report, sources)
+    return report
+
+
+def _count_duplicates(report: EventsReport, sources: dict[str, str]) -> None:
+    """Merge every article's events into one chronology and count the gold happenings it
+    reports as more than one event.
+
+    Two gold rows of different articles with the same date and similar actors (Jaccard ≥
+    ``SAME_HAPPENING_JACCARD``) report one happening. The pair is *split* when the system
+    events matched to the two rows end up in different merged events.
+    """
+    from cstotimeline.chronology import merge_events
+
+    merged = merge_events(e for a in report.articles for e in a.system)
+    report.merged_events = len(merged)
+    owner = {(m.source, m.start, m.trigger): e.id for e in merged for m in e.mentions}
+    rows: list[tuple[GoldEvent, set[str]]] = []
+    for a in report.articles:
+        for gi, si in a.pairs:
+            ids = {owner.get((m.source, m.start, m.trigger), "") for m in a.system[si].mentions}
+            rows.append((a.gold[gi], ids - {""}))
+    for i, (gi, ids_i) in enumerate(rows):
+        for j in range(i + 1, len(rows)):
+            gj, ids_j = rows[j]
+            if gi.article == gj.article or gi.date != gj.date:
+                continue
+            x, y = set(gi.actors), set(gj.actors)
+            if not (x and y and len(x & y) / len(x | y) >= SAME_HAPPENING_JACCARD):
+                continue
+            report.happenings += 1
+            if ids_i and ids_j and not ids_i & ids_j:
+                report.duplicated.append((gi, gj))
 
 
 def format_report(report: EventsReport, *, verbose: bool = False) -> str:
@@ -281,6 +339,11 @@ def format_report(report: EventsReport, *, verbose: bool = False) -> str:
         "core_recall",
     ):
         lines.append(f"{key:18} {s[key]:.3f}")
+    lines.append(f"{'merged events':18} {s['merged_events']} (all articles, one chronology)")
+    lines.append(
+        f"{'same happening':18} {s['multi_source_happenings']} gold pairs across articles, "
+        f"{s['duplicated_happenings']} of them split into two events"
+    )
     if verbose:
         for a in report.articles:
             matched_g = {gi: si for gi, si in a.pairs}
@@ -302,4 +365,10 @@ def format_report(report: EventsReport, *, verbose: bool = False) -> str:
             for si, e in enumerate(a.system):
                 if si not in matched_s:
                     lines.append(f"  SPURIOUS  {e.date:10} {e.event_type:16} {e.summary}")
+        if report.duplicated:
+            lines.append("")
+            lines.append("== gold happenings reported as more than one event after merging")
+            for g, h in report.duplicated:
+                lines.append(f"  SPLIT     {g.date:10} {g.article}: {g.event}")
+                lines.append(f"            {'':10} {h.article}: {h.event}")
     return "\n".join(lines)

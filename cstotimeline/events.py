@@ -798,7 +798,13 @@ class _DocContext:
                     obj_ranges.append(rng)
         if not subj_ranges and c.kind == "verb":
             subj_ranges.extend(self._subject_after_date(doer))
-        attrib = _attribution_ranges(sent)
+        attrib = _attribution_ranges(sent) + _descriptor_ranges(sent)
+        dobj_ranges = [
+            (ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge))
+            for h in (c.trigger, *c.extra_tokens)
+            for ch in h.children
+            if ch.dep_ == "dobj"
+        ]
         found: list[str] = []
         sources: list[str] = []
         targets: list[str] = []
@@ -815,7 +821,7 @@ class _DocContext:
                 canon is None
                 and m.origin == "demonym"
                 and c.etype in _HAPPENINGS
-                and any(a <= m.start < b for a, b in obj_ranges)
+                and any(a <= m.start < b for a, b in dobj_ranges)
             ):
                 canon = m.canonical  # the target of an act: "attacked Armenian towns"
             if canon is None:
@@ -853,8 +859,9 @@ class _DocContext:
         # Countries of people and parents of bodies.
         expanded: list[str] = []
         for a in found:
-            if self.gaz.kind(a) != "document":
-                expanded.append(a)
+            kind = self.gaz.kind(a)
+            if kind not in ("document", "body"):
+                expanded.append(a)  # a body is listed as its state or organisation
             country = self.gaz.country(a)
             if country:
                 expanded.append(country)
@@ -1102,6 +1109,16 @@ def _attribution_ranges(sent: Span) -> list[tuple[int, int]]:
             and tok.i + 1 < sent.end
         ):
             out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge)))
+    return out
+
+
+def _descriptor_ranges(sent: Span) -> list[tuple[int, int]]:
+    """Appositive descriptions of a person ("Dmitry Peskov, press secretary of Vladimir
+    Putin"): the people they mention are not participants."""
+    out: list[tuple[int, int]] = []
+    for tok in sent:
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
+            out.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)))
     return out
 
 

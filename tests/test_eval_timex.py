@@ -105,8 +105,8 @@ def test_tempeval3_train_metrics() -> None:
     report = evaluate_dir(SHARED, use_model=False)
     assert report.docs == 256
     assert report.gold == 1822
-    # Achieved (no model): strict 0.895, relaxed 0.949, value 0.806, type 0.902.
-    assert report.strict_prf[2] >= 0.885
-    assert report.relaxed_prf[2] >= 0.94
-    assert report.value_f1 >= 0.795
-    assert report.type_f1 >= 0.89
+    # Achieved (no model): strict 0.895, relaxed 0.949, value 0.814, type 0.902.
+    assert report.strict_prf[2] >= 0.89
+    assert report.relaxed_prf[2] >= 0.945
+    assert report.value_f1 >= 0.81
+    assert report.type_f1 >= 0.895

@@ -128,7 +128,6 @@ class Resolver:
     def _tense(self, start: int, end: int) -> str:
         return self.tense(start, end) or "past"
 
-    _REPORTING = re.compile(r"\b(?:says?|tells?|reports?|announces?|claims?|insists?)\b", re.I)
     _HAD = re.compile(r"\bhad\b(?![^.;]*\b(?:will|would|to)\b)", re.I)
 
     def _pluperfect(self, start: int, end: int) -> bool:
@@ -177,8 +176,8 @@ class Resolver:
                 re.I,
             )
             if after:
-                wd = lx.WEEKDAYS[after.group(1).lower()]
-                return self._weekday_period(wd, "", start, end), "relative"
+                named = lx.WEEKDAYS[after.group(1).lower()]
+                return self._weekday_period(named, "", start, end), "relative"
             # A bare clock time belongs to the day the narrative is at, else to the DCT.
             if self.anchor is not None and self.anchor.gran == "day":
                 return self.anchor, "relative"
@@ -578,7 +577,11 @@ class Resolver:
         else:
             cq = self._current_quarter()
             base = shift(cq, -1, "quarter") if cq else None
-        is_period = "quarter" not in t
+        latest = bool(re.match(r"the (?:latest|most recent)\b", t))
+        cq = self._current_quarter()
+        if latest and cq is not None and base is not None and base.day >= cq.day:
+            base = shift(cq, -1, "quarter")  # "the latest quarter": the last one reported
+        is_period = "quarter" not in t and not latest
         ended = ENDED_RE.match(self.text, end)
         if ended and not year_back:
             month = parse_month(ended.group(1))
@@ -650,10 +653,6 @@ class Resolver:
                 start, end
             ):
                 tense = "future"  # "by Friday", but "had filed reports by Wednesday"
-            elif False and tense == "present" and not self._REPORTING.search(
-                self.text[max(0, start - 40) : end + 25]
-            ):
-                tense = "future"  # "the ministers meet Monday": a scheduled event
             if tense == "future":
                 d = ref + _dt.timedelta(days=(wd - ref.weekday()) % 7)
             else:
