@@ -298,20 +298,20 @@ def _count_duplicates(report: EventsReport, sources: dict[str, str]) -> None:
     owner = {(m.source, m.start, m.trigger): e.id for e in merged for m in e.mentions}
     rows: list[tuple[GoldEvent, set[str]]] = []
     for a in report.articles:
-        for gi, si in a.pairs:
-            ids = {owner.get((m.source, m.start, m.trigger), "") for m in a.system[si].mentions}
-            rows.append((a.gold[gi], ids - {""}))
-    for i, (gi, ids_i) in enumerate(rows):
-        for j in range(i + 1, len(rows)):
-            gj, ids_j = rows[j]
-            if gi.article == gj.article or gi.date != gj.date:
+        for g_index, s_index in a.pairs:
+            mentions = a.system[s_index].mentions
+            ids = {owner.get((m.source, m.start, m.trigger), "") for m in mentions}
+            rows.append((a.gold[g_index], ids - {""}))
+    for i, (first, ids_i) in enumerate(rows):
+        for second, ids_j in rows[i + 1 :]:
+            if first.article == second.article or first.date != second.date:
                 continue
-            x, y = set(gi.actors), set(gj.actors)
+            x, y = set(first.actors), set(second.actors)
             if not (x and y and len(x & y) / len(x | y) >= SAME_HAPPENING_JACCARD):
                 continue
             report.happenings += 1
             if ids_i and ids_j and not ids_i & ids_j:
-                report.duplicated.append((gi, gj))
+                report.duplicated.append((first, second))
 
 
 def format_report(report: EventsReport, *, verbose: bool = False) -> str:
