@@ -56,6 +56,8 @@ class Resolver:
         self.dct = dct
         self.tense = tense
         self.anchor: Period | None = None
+        # The last day mentioned: "that evening" refers to a day even after "the 1997 treaty".
+        self.day_anchor: Period | None = None
         self.anchor_end = -1
         self.last_quarter: Period | None = None
         self.last_quarter_end = -1
@@ -113,6 +115,8 @@ class Resolver:
             # not replace it: the narrative keeps its finest known time.
             if self.anchor is None or not contains(v.period, self.anchor):
                 self.anchor = v.period
+            if v.period.gran == "day":
+                self.day_anchor = v.period
             self.anchor_end = end
             if v.period.gran == "quarter":
                 self.last_quarter = v.period
@@ -744,6 +748,8 @@ class Resolver:
         code = lx.DAY_PARTS[part.group(1).lower()]
         if self.anchor is not None and self.anchor.gran == "day":
             p: Period | None = self.anchor
+        elif self.day_anchor is not None:
+            p = self.day_anchor
         else:
             p = period_of("day", self.dct) if self.dct else None
         return self._cal(p, basis="relative", type_="TIME", suffix=f"T{code}", anaphoric=True)
