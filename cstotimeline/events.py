@@ -45,6 +45,8 @@ _HAPPENINGS = frozenset(
 # Prepositions through which a main clause takes the date of an event noun it follows
 # ("following the bombings in September 2022, Armenia …"); not "under the 1997 treaty".
 _TEMPORAL_PREPS = frozenset({"following", "after", "during", "amid", "at", "in", "on", "since"})
+# Prepositions that introduce a verb's argument rather than a circumstance.
+_ARGUMENT_PREPS = frozenset({"to", "for", "on", "with", "against", "into", "from", "of"})
 # A narrative date this many days before publication or later is still "the news".
 RECENT_DAYS = 7
 # Quotation marks around at most this many words are scare quotes, not reported speech.
@@ -409,6 +411,13 @@ class _DocContext:
                 for child in c.trigger.children:
                     if child.dep_ in _ARG_DEPS:
                         consumed.add(child.i)
+                    # "agreed to a ceasefire": an event noun that is the verb's prepositional
+                    # object is part of the verb's happening (not "following the bombings").
+                    if child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS:
+                        for obj in child.children:
+                            if obj.dep_ == "pobj" and self._noun_type(obj) is not None:
+                                consumed.add(obj.i)
+                                c.extra_tokens.append(obj)
         # "the boycott of the summit in Minsk in November": the inner event noun is the
         # object of the outer one and shares its date.
         for c in cands:
@@ -669,7 +678,7 @@ class _DocContext:
                 continue
             gov = self._governor(span)
             if gov.i in owners:
-                key = (-len(t.value), abs(span.root.i - c.trigger.i))
+                key = (-len(t.value), span.start)  # the finest; of a range, its start
                 if best is None or key < best[:2]:
                     best = (key[0], key[1], t)
         return best[2] if best else None
@@ -797,7 +806,13 @@ class _DocContext:
                 elif ch.dep_ in ("dobj", "dative", "attr") or ch.dep_ == "prep":
                     obj_ranges.append(rng)
         if not subj_ranges and c.kind == "verb":
-            subj_ranges.extend(self._subject_after_date(doer))
+            from cstotimeline.summary import misparsed_subject
+
+            hidden = misparsed_subject(doer)
+            if hidden is not None:
+                subj_ranges.extend(_name_spans(hidden))
+            else:
+                subj_ranges.extend(self._subject_after_date(doer))
         attrib = _attribution_ranges(sent) + _descriptor_ranges(sent)
         dobj_ranges = [
             (ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge))

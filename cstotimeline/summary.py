@@ -156,10 +156,23 @@ def _render(tokens: Iterable[Token]) -> str:
     return " ".join(text.split()).strip(" ,;:")
 
 
+def misparsed_subject(verb: Token) -> Token | None:
+    """The subject the small model hangs under a subordinator: in "after Azerbaijan launched
+    an offensive" it reads "Azerbaijan" as the object of "after"."""
+    for mark in verb.children:
+        if mark.dep_ == "mark" and mark.i < verb.i:
+            pobj = next((c for c in mark.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     t = verb
     for _ in range(4):
         subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+        if subj is None:
+            subj = misparsed_subject(t)
         if subj is not None:
             return subj
         if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or t.head.i == t.i:
