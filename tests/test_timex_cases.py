@@ -35,6 +35,20 @@ def _split(sentence: str) -> tuple[str, int, int]:
 
 
 CASES: list[Case] = [
+    # ------------------------------------------------------------ day ranges: each end
+    Case("The drills ran from [11] to 20 September.", THU, "2023-09-11"),
+    Case("The drills ran from 11 to [20 September].", THU, "2023-09-20"),
+    Case("The drills ran [11]-20 September near Yerevan.", THU, "2023-09-11"),
+    Case("Talks were held from [September 11] to 20 in Geneva.", THU, "2023-09-11"),
+    Case("Talks were held from September 11 to [20] in Geneva.", THU, "2023-09-20"),
+    # ------------------------------------------------------------ part of day, anaphoric
+    Case(
+        "The council met on 13 September 2022, under the 1997 treaty, and spoke again "
+        "[that evening].",
+        dt.date(2022, 9, 16),
+        "2022-09-13TEV",
+        "TIME",
+    ),
     # ------------------------------------------------------------ full explicit dates
     Case("The treaty was signed on [12 May 2021] in Moscow.", FRI, "2021-05-12"),
     Case("The treaty was signed on [May 12, 2021] in Moscow.", FRI, "2021-05-12"),

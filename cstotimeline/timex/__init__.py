@@ -21,6 +21,8 @@ placeholders with X: "last month" -> ``XXXX-XX``, "Friday" -> ``XXXX-WXX-5``, "M
 
 from __future__ import annotations
 
+import re
+
 import datetime as _dt
 from typing import TYPE_CHECKING
 
@@ -109,4 +111,45 @@ def tag(text: str, dct: _dt.date | None, doc: Doc | None = None) -> list[Timex]:
                 anaphoric=v.anaphoric,
             )
         )
-    return out
+    return _complete_day_ranges(text, out)
+
+
+_RANGE_LINK = r"\s*(?:-|–|—|to|and|until|till|through)\s*"
+# "from 11 to 20 September": the bare day before a tagged "20 September".
+_DAY_BEFORE = re.compile(rf"\b(\d{{1,2}}){_RANGE_LINK}$")
+# "September 11 to 20": the bare day after a tagged "September 11".
+_DAY_AFTER = re.compile(rf"^{_RANGE_LINK}(\d{{1,2}})\b(?![\d:.,]\d|\s*(?:%|per|percent))")
+_FULL_DAY = re.compile(r"^(\d{4}-\d{2})-(\d{2})$")
+
+
+def _complete_day_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Add the bare day of a day range ("from 11 to 20 September", "May 3-5") as a timex of
+    its own, with the month and year of the other end (TimeML tags each end of a range)."""
+    extra: list[Timex] = []
+    taken = [(t.start, t.end) for t in timexes]
+    for t in timexes:
+        full = _FULL_DAY.match(t.value)
+        if t.type != "DATE" or full is None:
+            continue
+        candidates = []
+        before = _DAY_BEFORE.search(text[max(0, t.start - 16) : t.start])
+        if before is not None and t.text[:1].isdigit():
+            offset = max(0, t.start - 16)
+            candidates.append((offset + before.start(1), offset + before.end(1), before.group(1)))
+        after = _DAY_AFTER.match(text[t.end : t.end + 16])
+        if after is not None and t.text[-1:].isdigit():
+            candidates.append((t.end + after.start(1), t.end + after.end(1), after.group(1)))
+        for start, end, day_text in candidates:
+            day = int(day_text)
+            value = f"{full.group(1)}-{day:02d}"
+            try:
+                _dt.date.fromisoformat(value)
+            except ValueError:
+                continue
+            if any(a < end and start < b for a, b in taken):
+                continue
+            taken.append((start, end))
+            extra.append(Timex(start, end, day_text, "DATE", value, None, t.basis, t.anaphoric))
+    if not extra:
+        return timexes
+    return sorted([*timexes, *extra], key=lambda x: x.start)
