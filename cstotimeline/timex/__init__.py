@@ -21,9 +21,8 @@ placeholders with X: "last month" -> ``XXXX-XX``, "Friday" -> ``XXXX-WXX-5``, "M
 
 from __future__ import annotations
 
-import re
-
 import datetime as _dt
+import re
 from typing import TYPE_CHECKING
 
 from cstotimeline.records import Timex
