@@ -50,11 +50,23 @@ def same_happening(a: Mention, b: Mention) -> bool:
         return False
     speakers = set(a.source_actors) & set(b.source_actors)
     if a.source == b.source:
-        # Within one article: a happening told across neighbouring sentences.
+        # Within one article: a happening told across neighbouring sentences, or the same
+        # doer's act of one type on one day told twice (the lede and the detail).
+        doers = set(a.source_actors) | set(a.source_states)
+        if (
+            a.event_type not in ("statement", "accusation")
+            and a.date == b.date
+            and a.date_precision == "day"
+            and doers & (set(b.source_actors) | set(b.source_states))
+        ):
+            return True
         if a.event_type == "statement":
             first, then = (a, b) if a.start < b.start else (b, a)
+            states = (set(a.source_states) & set(b.source_actors)) | (
+                set(b.source_states) & set(a.source_actors)
+            )
             return (
-                bool(speakers)
+                bool(speakers or states)
                 and a.date == b.date
                 and (_undated(then) or _undated(first))
                 and then.start - first.end <= STATEMENT_CHARS
@@ -87,10 +99,10 @@ def _follows(first: Mention, then: Mention) -> bool:
 
 
 def _elaborates(statement: Mention, other: Mention) -> bool:
-    """An undated statement right after its speaker's own reported act, on the same date
-    ("Armenia has asked for help, Pashinyan said. 'We asked …,' he said then")."""
+    """An undated statement (or accusation) right after its speaker's own reported act, on
+    the same date ("Armenia has asked for help, Pashinyan said. 'We asked …,' he said then")."""
     return (
-        statement.event_type == "statement"
+        statement.event_type in ("statement", "accusation")
         and _undated(statement)
         and _follows(other, statement)
         and statement.date == other.date

@@ -8,6 +8,8 @@ Matching rule
     dates are *consistent* (the system date equals the gold date or refines it: gold
     ``2023-11``, system ``2023-11-23``), then the number of pairs overall.
 
+System events with modality ``planned`` are not scored: the gold lists only what happened.
+
 Scores (micro-averaged over all articles)
     event precision / recall / F1 (matched pairs), date accuracy (consistent among matched),
     dated-event precision / recall / F1 (matched and consistent), actor precision / recall
@@ -272,6 +274,8 @@ def evaluate_corpus(directory: Path, *, model: str | None = None) -> EventsRepor
         document = docs[0]
         [(doc_, events)] = list(pipeline.extract([document], pipe))
         del doc_
+        # The gold lists what happened: planned happenings are not scored.
+        events = [e for e in events if e.modality != "planned"]
         full_text = path.read_text(encoding="utf-8-sig")
         gold = read_gold(gold_path, full_text)
         res = ArticleResult(article=name, gold=gold, system=events)

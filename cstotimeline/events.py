@@ -448,7 +448,10 @@ class _DocContext:
                     "past",
                     "perfect",
                 )
-                if accomplished and c.etype != "statement":
+                # "Armenia has frozen …, Pashinyan said" reports the speaker's own act;
+                # "Pashinyan claimed that Azerbaijani troops seized …" reports a claim.
+                own_act = self._same_doer(c.trigger, r.trigger)
+                if accomplished and c.etype != "statement" and own_act:
                     c.reporter = r.trigger
                     c.extra_tokens.append(r.trigger)
                     absorbed.add(r.trigger.i)
@@ -538,6 +541,31 @@ class _DocContext:
             if t[1].sent.start == c.trigger.sent.start and self._governor(t[1]).i == c.trigger.i:
                 return True
         return False
+
+    def _doers(self, verb: Token) -> set[str]:
+        """Canonical names of a verb's subject, with their states."""
+        subj = next((ch for ch in verb.children if ch.dep_ in _SUBJ_DEPS), None)
+        if subj is None:
+            return set()
+        spans = _name_spans(subj)
+        out: set[str] = set()
+        for m in self.actor_mentions:
+            if any(a <= m.start < b for a, b in spans):
+                out.add(m.canonical)
+                state = self.gaz.country(m.canonical) or self.gaz.parent(m.canonical)
+                if state:
+                    out.add(state)
+        if subj.lower_ in _PRONOUNS_PERSON and self.last_speaker:
+            out.add(self.last_speaker)
+            state = self.gaz.country(self.last_speaker)
+            if state:
+                out.add(state)
+        return out
+
+    def _same_doer(self, content: Token, reporter: Token) -> bool:
+        """True when the reported act's doer is the reporter or the reporter's state."""
+        doers = self._doers(content)
+        return not doers or bool(doers & self._doers(reporter))
 
     def _participation(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()

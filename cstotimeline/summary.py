@@ -128,7 +128,7 @@ def _complements(verb: Token, skip: set[int], depth: int = 0) -> list[Token]:
             out.extend(_complements(ch, skip, depth + 1))
     if not any(t.dep_ in ("dobj", "attr") for t in out):
         for ch in verb.children:
-            if ch.dep_ == "prep" and ch.lower_ in _PREPS and ch.i not in skip:
+            if ch.dep_ == "prep" and ch.lower_ in _PREPS and ch.i not in skip and ch.i > verb.i:
                 pobj = next((c for c in ch.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.i not in skip:
                     out.append(ch)
