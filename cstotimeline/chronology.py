@@ -52,12 +52,11 @@ def same_happening(a: Mention, b: Mention) -> bool:
     if a.source == b.source:
         # Within one article: a happening told across neighbouring sentences, or the same
         # doer's act of one type on one day told twice (the lede and the detail).
-        doers = set(a.source_actors) | set(a.source_states)
         if (
             a.event_type not in ("statement", "accusation")
             and a.date == b.date
             and a.date_precision == "day"
-            and doers & (set(b.source_actors) | set(b.source_states))
+            and _same_doer(a, b)
         ):
             return True
         if a.event_type == "statement":
@@ -87,6 +86,13 @@ def same_happening(a: Mention, b: Mention) -> bool:
     return bool(speakers) and a.trigger == b.trigger
 
 
+def _same_doer(a: Mention, b: Mention) -> bool:
+    """The same doer, or a state and someone acting for it (two officials of one state are
+    not one doer)."""
+    sa, sb = set(a.source_actors), set(b.source_actors)
+    return bool(sa & sb or sa & set(b.source_states) or sb & set(a.source_states))
+
+
 def _undated(m: Mention) -> bool:
     """True when the mention's sentence has no date of its own ("…, he said then")."""
     return m.date_basis in ("context", "publication")
@@ -107,10 +113,7 @@ def _elaborates(statement: Mention, other: Mention) -> bool:
         and _follows(other, statement)
         and statement.date == other.date
         and bool(statement.source_actors)
-        and bool(
-            set(statement.source_actors) & set(other.source_actors)
-            or set(statement.source_states) & set(other.source_actors + other.source_states)
-        )
+        and _same_doer(statement, other)
     )
 
 

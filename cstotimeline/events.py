@@ -11,6 +11,7 @@ actors (gazetteer first, metonyms and pronouns resolved), and builds a one-line 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +52,8 @@ _ARGUMENT_PREPS = frozenset({"to", "for", "on", "with", "against", "into", "from
 RECENT_DAYS = 7
 # Quotation marks around at most this many words are scare quotes, not reported speech.
 _SCARE_QUOTE_WORDS = 3
+# A quotation closed by a bare attribution spans at most this many sentences.
+_MAX_QUOTED_SENTENCES = 12
 # A "quotation" longer than this is a mismatched quote mark, not a quotation.
 _MAX_QUOTE = 2000
 # Undated clauses with these adverbs are background, not datable happenings.
@@ -173,6 +176,7 @@ class _DocContext:
         self.orgs_seen: list[str] = []
         self._main_date: _Dated | None = None
         self._prev_end = 0
+        self._sentence_starts = [s.start_char for s in doc.sents]
         self.has_csto = any(a.canonical == CSTO for a in actor_mentions) or any(
             gaz.parent(a.canonical) == CSTO for a in actor_mentions
         )
@@ -566,6 +570,23 @@ class _DocContext:
         """True when the reported act's doer is the reporter or the reporter's state."""
         doers = self._doers(content)
         return not doers or bool(doers & self._doers(reporter))
+
+    def _quotation_before(self, sent: Span) -> int | None:
+        """Start of the quotation a bare attribution closes ("“…” X said then."): the
+        preceding sentences back to the one that opens the quote (at most a few)."""
+        if any(ch in _OPENING_QUOTES or ch in _CLOSING_QUOTES for ch in sent.text):
+            return None
+        before = self.doc.text[: sent.start_char].rstrip()
+        if not before or before[-1] not in _CLOSING_QUOTES:
+            return None
+        sents = self._sentence_starts
+        idx = bisect.bisect_left(sents, sent.start_char) - 1
+        for k in range(idx, max(-1, idx - _MAX_QUOTED_SENTENCES), -1):
+            start = sents[k]
+            head = self.doc.text[start : start + 3].lstrip()
+            if head[:1] in _OPENING_QUOTES:
+                return start + (len(self.doc.text[start : start + 3]) - len(head))
+        return None
 
     def _participation(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
@@ -995,14 +1016,26 @@ class _DocContext:
         if persons:
             self.last_speaker = persons[0]
         off = self.document.offset + self.base
-        sent_text = sent.text
+        start_char = sent.start_char
+        if c.etype == "statement" and c.trigger.lemma_.lower() in self.lex.reporting:
+            quote_start = self._quotation_before(sent)
+            if quote_start is not None:
+                start_char = quote_start  # "“…!” Alexander Lukashenko said then."
+                for m in self.actor_mentions:
+                    if quote_start <= m.start < sent.start_char and m.origin == "gazetteer":
+                        kind = self.gaz.kind(m.canonical)
+                        if kind in ("state", "organisation", "person"):
+                            actors.append(m.canonical)
+                actors = _unique(actors)
+        sent_text = self.doc.text[start_char : sent.end_char]
+        sent_text = sent_text[: len(sent_text.rstrip())] if sent_text.strip() else sent_text
         mention = Mention(
             source=self.document.source,
             published=self.published,
             published_basis=self.document.published_basis,
             sentence=sent_text,
-            start=off + sent.start_char,
-            end=off + sent.start_char + len(sent_text),
+            start=off + start_char,
+            end=off + start_char + len(sent_text),
             date_text=dated.text,
             trigger=c.trigger.lemma_.lower(),
             date=dated.value,

