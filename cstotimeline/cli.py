@@ -422,20 +422,44 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl-C: clean up (no partial output file) and exit 130."""
 
 
-def _on_sigterm(signum: int, frame: Any) -> None:
-    raise Terminated()
+def _stop_children() -> None:
+    """Terminate the worker processes this process started (``--jobs``): an interrupted run
+    must not wait for their batches to finish."""
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is None:
+        return
+    with suppress(Exception):
+        for child in multiprocessing.active_children():
+            with suppress(Exception):
+                child.terminate()
 
 
-def _install_sigterm() -> Callable[[], None]:
-    """Make SIGTERM unwind like Ctrl-C (main thread only); returns the undo."""
-    try:
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
-    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
-        return lambda: None
+def _on_signal(signum: int, frame: Any) -> None:
+    _stop_children()
+    if signum == signal.SIGTERM:
+        raise Terminated()
+    raise KeyboardInterrupt()
+
+
+def _install_signal_handlers() -> Callable[[], None]:
+    """Ctrl-C and SIGTERM unwind the run (removing any temporary output) after stopping the
+    worker processes; returns the undo. A signal the parent shell ignores stays ignored, and
+    nothing is installed outside the main thread."""
+    previous: dict[int, Any] = {}
+    for signum, default in (
+        (signal.SIGINT, signal.default_int_handler),
+        (signal.SIGTERM, signal.SIG_DFL),
+    ):
+        try:
+            if signal.getsignal(signum) is default:
+                previous[signum] = signal.signal(signum, _on_signal)
+        except (ValueError, OSError):  # not the main thread
+            break
 
     def undo() -> None:
-        with suppress(ValueError, OSError, TypeError):
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            with suppress(ValueError, OSError, TypeError):
+                signal.signal(signum, handler)
 
     return undo
 
@@ -446,7 +470,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     Never lets a traceback out: an unexpected exception is reported on one line as an internal
     error (exit 1), unless ``CSTOTIMELINE_DEBUG`` is set (then it is re-raised).
     """
-    undo = _install_sigterm()
+    undo = _install_signal_handlers()
     try:
         return _run(argv)
     finally:

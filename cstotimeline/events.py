@@ -164,7 +164,12 @@ class _DocContext:
             if span is not None and len(span):
                 self.timex_spans.append((t, span))
         self._set_spans: list[tuple[Timex, Span]] = []
+        self._offset_spans: list[tuple[Timex, Span]] = []
         for t in timexes:
+            if t.type == "DURATION" and _OFFSET.match(t.value):
+                span = doc.char_span(t.start, t.end, alignment_mode="expand")
+                if span is not None and len(span) and span.end < len(doc):
+                    self._offset_spans.append((t, span))
             if t.type == "SET":
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
                 if span is not None and len(span):
@@ -371,7 +376,7 @@ class _DocContext:
         return any(
             m.start <= tok.idx < m.end and m.end - m.start > len(tok.text)
             for m in self.actor_mentions
-            if m.origin != "ner"
+            if m.origin != "ner" and m.kind != "region"  # "the Karabakh war" is an event
         )
 
     def _in_quote_span(self, span: Span) -> bool:
@@ -491,7 +496,7 @@ class _DocContext:
                 and self._own_timex(c) is None
                 and (
                     c.etype == "statement"
-                    or c.trigger.dep_ not in ("relcl", "acl")
+                    or not (c.trigger.dep_ in ("relcl", "acl") or _when_clause(c.trigger))
                     or _tense(c.trigger) not in ("past", "perfect")
                 )
             ):
@@ -529,6 +534,7 @@ class _DocContext:
             main_dates = [
                 d for d in sub_dates if d.basis not in ("context", "publication", "vague")
             ]
+        events.extend(self._offset_events(sent, {c.trigger.i for c in emitted}))
         if main_dates:
             d = main_dates[0]
             self.narrative = _Narrative(d.value, d.precision, "context")
@@ -570,6 +576,46 @@ class _DocContext:
         """True when the reported act's doer is the reporter or the reporter's state."""
         doers = self._doers(content)
         return not doers or bool(doers & self._doers(reporter))
+
+    def _offset_events(self, sent: Span, taken: set[int]) -> list[Event]:
+        """Happenings dated by an offset from the sentence's own time: "two years after the
+        end of the war" (the war ended two years before), "a day after the two countries
+        announced a partnership", "three days before the summit"."""
+        out: list[Event] = []
+        for t, span in self._offset_spans:
+            if span.sent.start != sent.start:
+                continue
+            link = self.doc[span.end]
+            if link.lower_ not in ("after", "before"):
+                continue
+            phrase = list(link.head.subtree) if link.dep_ == "mark" else list(link.subtree)
+            phrase = [tok for tok in phrase if tok.i > link.i]
+            target = next(
+                (
+                    tok
+                    for tok in phrase
+                    if tok.i not in taken
+                    and self._noun_type(tok) is not None
+                    and not self._in_actor_name(tok)
+                ),
+                None,
+            )
+            ref = self._main_date or (
+                _Dated(self.narrative.value, self.narrative.precision, "context", None)
+                if self.narrative.value and self.narrative.precision
+                else None
+            )
+            if target is None or ref is None:
+                continue
+            shifted = _shift(ref.value, t.value, -1 if link.lower_ == "after" else 1)
+            if shifted is None:
+                continue
+            c = _Candidate(target, self._noun_type(target) or "other", "noun")
+            c.subordinate = True
+            ev = self._event(c, sent, _Dated(shifted[0], shifted[1], "relative", t.text))
+            if ev is not None:
+                out.append(ev)
+        return out
 
     def _quotation_before(self, sent: Span) -> int | None:
         """Start of the quotation a bare attribution closes ("“…” X said then."): the
@@ -771,14 +817,7 @@ class _DocContext:
                     d = dates.event_date(t.value)
                     if d is not None:
                         return _Dated(d[0], d[1], _basis(t), t.text, t.mod)
-        if (
-            c.subordinate
-            and c.trigger.dep_ == "advcl"
-            and any(
-                ch.dep_ in ("mark", "advmod") and ch.lower_ in ("when", "as", "while")
-                for ch in c.trigger.children
-            )
-        ):
+        if c.subordinate and _when_clause(c.trigger):
             head = c.trigger.head
             for t, span in self._sent_timexes(sent):
                 if self._governor(span).i == head.i:
@@ -1186,6 +1225,48 @@ def _attribution_ranges(sent: Span) -> list[tuple[int, int]]:
         ):
             out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge)))
     return out
+
+
+_OFFSET = re.compile(r"^P(\d+)([YMWD])$")
+
+
+def _shift(value: str, duration: str, sign: int) -> tuple[str, str] | None:
+    """``value`` moved by ``sign`` × ``duration`` (P2Y, P1D, …), at the precision both allow:
+    a year offset gives a year, a month offset at most a month."""
+    import datetime as _dt
+
+    m = _OFFSET.match(duration)
+    if m is None:
+        return None
+    n, unit = int(m.group(1)) * sign, m.group(2)
+    y, mo, d = dates.sort_key(value)
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(value))
+    if precision is None:
+        return None
+    try:
+        if unit == "Y":
+            return f"{y + n:04d}", "year"
+        if unit == "M":
+            if precision == "year":
+                return None
+            total = y * 12 + (mo - 1) + n
+            return f"{total // 12:04d}-{total % 12 + 1:02d}", "month"
+        days = n * (7 if unit == "W" else 1)
+        if precision != "day":
+            return None
+        moved = _dt.date(y, mo, d) + _dt.timedelta(days=days)
+        return moved.isoformat(), "day"
+    except (ValueError, OverflowError):
+        return None
+
+
+def _when_clause(tok: Token) -> bool:
+    """A clause that happens at the time of its head ("… spiked this week when troops
+    clashed")."""
+    return tok.dep_ == "advcl" and any(
+        ch.dep_ in ("mark", "advmod") and ch.lower_ in ("when", "as", "while")
+        for ch in tok.children
+    )
 
 
 def _descriptor_ranges(sent: Span) -> list[tuple[int, int]]:

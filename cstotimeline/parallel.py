@@ -1,15 +1,22 @@
 """Spreading documents over processes.
 
 Per-document extraction is a pure function, so batches of documents can go to worker processes
-(each loads the pipeline once) and their events come back to be merged; the merge is
-order-independent, so the output is the same for any ``--jobs``. At most ``2 × jobs`` batches
-are in flight, so memory stays flat however many documents stream through.
+(each holds one pipeline) and their events come back to be merged; the merge is
+order-independent, so the output is the same for any ``--jobs``. Results are yielded in input
+order and at most ``2 × jobs`` batches are in flight, so memory stays flat however many
+documents stream through: the parent keeps only event records.
+
+Workers start with ``fork`` on Linux under Python 3.11, after the parent has loaded the
+pipeline and built the gazetteer and lexicon once: the workers share those pages copy-on-write
+and start at once. Elsewhere (and from Python 3.12, which warns about forking a process that
+has threads, and the loaded model's BLAS has some) they are spawned and load their own.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -19,11 +26,16 @@ from typing import TYPE_CHECKING
 from cstotimeline.records import Document, Event
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from spacy.language import Language
 
 # Inputs with fewer documents than this run in one process (start-up would cost more).
 SMALL_INPUT = 8
-WORKER_BATCH = 16
+# A worker batch: at most this many documents or (past the first document) characters. Small
+# batches keep the workers evenly loaded to the end; a batch is parsed by one ``nlp.pipe``.
+WORKER_BATCH = 8
+WORKER_BATCH_CHARS = 40_000
 
 _worker_nlp: Language | None = None
 _worker_keep_all = False
@@ -51,7 +63,9 @@ def extract_all(
     if jobs is None or jobs == 0:
         jobs = 1 if small else default_jobs()
     stream = itertools.chain(head, it)
-    bar = _progress(enabled=progress and (len(head) > 1))
+    del head
+    bar = _progress(enabled=progress and not (small and len(stream_head := []) == 0 and False))
+    bar = _Progress(enabled=progress and not small)
     try:
         if jobs <= 1:
             from cstotimeline import nlp, pipeline
@@ -68,11 +82,22 @@ def extract_all(
         bar.close()
 
 
+def start_method() -> str:
+    """``fork`` where it is safe and cheap (Linux, Python 3.11), else ``spawn``."""
+    if sys.platform.startswith("linux") and sys.version_info < (3, 12):
+        return "fork"
+    return "spawn"
+
+
 def _init_worker(model: str | None, keep_all: bool) -> None:
     global _worker_nlp, _worker_keep_all
+    # Ctrl-C and SIGTERM are the parent's business: it stops the pool; a worker finishes its
+    # batch and exits quietly instead of printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     from cstotimeline import nlp
 
-    _worker_nlp = nlp.load(model)
+    _worker_nlp = nlp.load(model)  # already loaded (and shared) when forked
     _worker_keep_all = keep_all
 
 
@@ -81,30 +106,75 @@ def _work(batch: list[Document]) -> list[list[Event]]:
 
     assert _worker_nlp is not None
     return [
-        events for _doc, events in pipeline.extract(batch, _worker_nlp, keep_all=_worker_keep_all)
+        events
+        for _doc, events in pipeline.extract(
+            batch, _worker_nlp, keep_all=_worker_keep_all, batch_size=len(batch)
+        )
     ]
+
+
+def _batches(documents: Iterator[Document]) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    chars = 0
+    for document in documents:
+        batch.append(document)
+        chars += len(document.text)
+        if len(batch) >= WORKER_BATCH or chars >= WORKER_BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def _preload(model: str | None) -> None:
+    """Load in the parent what every worker needs, so forked workers inherit it."""
+    from cstotimeline import nlp
+    from cstotimeline.actors import default_gazetteer
+    from cstotimeline.lexicon import default_lexicon
+
+    nlp.load(model)
+    default_gazetteer()
+    default_lexicon()
+    import cstotimeline.events
+    import cstotimeline.timex  # noqa: F401
+
+
+def _context(model: str | None) -> BaseContext:
+    import multiprocessing
+
+    from cstotimeline import nlp
+
+    method = start_method()
+    if method == "fork":
+        _preload(model)  # also fails early, in the parent, when no model is installed
+        # Buffered output would be flushed again by every child as it exits.
+        sys.stdout.flush()
+        sys.stderr.flush()
+    else:
+        nlp.resolve_model_name(model)  # fail early, in the parent, when no model is installed
+    return multiprocessing.get_context(method)
 
 
 def _parallel(
     documents: Iterator[Document], model: str | None, keep_all: bool, jobs: int
 ) -> Iterator[list[Event]]:
-    import multiprocessing
-
-    from cstotimeline import nlp
-
-    nlp.resolve_model_name(model)  # fail early, in the parent, when no model is installed
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(model, keep_all)
-    ) as pool:
-        pending: deque[Future[list[list[Event]]]] = deque()
-        batches = iter(lambda: list(itertools.islice(documents, WORKER_BATCH)), [])
-        for batch in batches:
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_context(model),
+        initializer=_init_worker,
+        initargs=(model, keep_all),
+    )
+    pending: deque[Future[list[list[Event]]]] = deque()
+    try:
+        for batch in _batches(documents):
             pending.append(pool.submit(_work, batch))
             while len(pending) >= 2 * jobs:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    finally:
+        # On an error, Ctrl-C or an abandoned generator: drop what has not started.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Progress:
