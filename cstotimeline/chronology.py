@@ -70,7 +70,17 @@ def same_happening(a: Mention, b: Mention) -> bool:
                 and (_undated(then) or _undated(first))
                 and then.start - first.end <= STATEMENT_CHARS
             )
-        near = abs(a.start - b.start) <= NEAR_CHARS
+        first, then = (a, b) if a.start <= b.start else (b, a)
+        near = then.start - first.end <= NEAR_CHARS
+        # A doer-less retelling ("the peacekeeping forces sent to Kazakhstan") of an act
+        # of the same type on the same day.
+        if (
+            a.event_type in _SINGULAR_TYPES
+            and a.date == b.date
+            and not (a.source_actors and b.source_actors)
+            and len(shared) >= 2
+        ):
+            return True
         if a.event_type in _SINGULAR_TYPES and a.event_type != "refusal":
             return near and a.date == b.date
         return near and (bool(speakers) or a.trigger == b.trigger) and a.date == b.date

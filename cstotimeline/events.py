@@ -453,7 +453,7 @@ class _DocContext:
                 if c.in_quote and not r.in_quote:
                     absorbed.add(c.trigger.i)  # quoted speech: the statement is the event
                     continue
-                accomplished = c.modality == "asserted" and _tense(c.trigger) in (
+                accomplished = c.modality == "asserted" and _clause_tense(c.trigger) in (
                     "past",
                     "perfect",
                 )
@@ -616,6 +616,15 @@ class _DocContext:
             if ev is not None:
                 out.append(ev)
         return out
+
+    def _known(self, actor: str) -> bool:
+        """A gazetteer actor, or an organisation found by the model (an agency, a ministry)."""
+        if self.gaz.kind(actor) is not None:
+            return True
+        return any(
+            m.canonical == actor and m.origin == "ner" and not self._is_person(m)
+            for m in self.actor_mentions
+        )
 
     def _quotation_before(self, sent: Span) -> int | None:
         """Start of the quotation a bare attribution closes ("“…” X said then."): the
@@ -1049,8 +1058,10 @@ class _DocContext:
 
     def _event(self, c: _Candidate, sent: Span, dated: _Dated) -> Event | None:
         actors, sources, targets = self._event_actors(c, sent)
-        if c.etype == "statement" and not sources:
-            return None  # a statement nobody is known to have made is not an event
+        if c.etype == "statement" and not any(self._known(a) for a in sources):
+            # A statement nobody is known to have made, or made only by people the gazetteer
+            # does not know (commentators, analysts), is not an event of the chronology.
+            return None
         persons = [a for a in sources if self.gaz.kind(a) == "person"]
         if persons:
             self.last_speaker = persons[0]
@@ -1184,6 +1195,15 @@ def _with_body_coreference(text: str, mentions: list[ActorMention]) -> list[Acto
                 ActorMention(a, b, mt.group(0), name, ref.kind, ref.country, origin="coref")
             )
     return sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
+
+
+def _clause_tense(tok: Token) -> str:
+    """The tense of a verb, or for an infinitive complement ("decided to send") the tense of
+    the verb it completes."""
+    t = tok
+    while t.dep_ == "xcomp" and t.tag_ == "VB" and t.head.i != t.i:
+        t = t.head
+    return _tense(t)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:

@@ -28,6 +28,7 @@ from cstotimeline.records import Document, Event
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
+    from rich.progress import Progress, TaskID
     from spacy.language import Language
 
 # Inputs with fewer documents than this run in one process (start-up would cost more).
@@ -62,10 +63,9 @@ def extract_all(
     small = len(head) < SMALL_INPUT
     if jobs is None or jobs == 0:
         jobs = 1 if small else default_jobs()
+    bar = _Progress(enabled=progress and len(head) > 1)
     stream = itertools.chain(head, it)
     del head
-    bar = _progress(enabled=progress and not (small and len(stream_head := []) == 0 and False))
-    bar = _Progress(enabled=progress and not small)
     try:
         if jobs <= 1:
             from cstotimeline import nlp, pipeline
@@ -178,33 +178,38 @@ def _parallel(
 
 
 class _Progress:
-    """A documents-processed counter on stderr (rich), only when stderr is a terminal."""
+    """A documents-processed counter on stderr (rich), only when stderr is a terminal.
+
+    It starts with the first finished document: its refresh thread must not exist yet when
+    the workers are forked.
+    """
 
     def __init__(self, enabled: bool) -> None:
-        self._progress = None
-        self._task = None
-        if enabled and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        self._enabled = enabled and sys.stderr.isatty()
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
-            self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.completed} documents"),
-                TimeElapsedColumn(),
-                console=Console(file=sys.stderr),
-                transient=True,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task("extract", total=None)
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._enabled = False
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.completed} documents"),
+            TimeElapsedColumn(),
+            console=Console(file=sys.stderr),
+            transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("extract", total=None)
 
     def advance(self) -> None:
+        if self._enabled:
+            self._start()
         if self._progress is not None and self._task is not None:
             self._progress.advance(self._task)
 
     def close(self) -> None:
         if self._progress is not None:
             self._progress.stop()
-
-
-def _progress(enabled: bool) -> _Progress:
-    return _Progress(enabled)

@@ -26,7 +26,9 @@ CHUNK_CHARS = 50_000
 # serialised blob, a word list, a page of numbers): ``chunks`` leaves it out, so one such line of
 # several MB costs a regular-expression scan instead of minutes of parsing. See ``long_runs``.
 MAX_RUN_CHARS = 10_000
-BATCH_SIZE = 32
+# Documents parsed together (one nlp.pipe call): at most this many, or this many characters.
+BATCH_SIZE = 16
+BATCH_CHARS = 60_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s+"), re.compile(r"\s+"))
 _RUN = re.compile(r"[^\n\r.!?…。！？]+")
 
@@ -100,30 +102,60 @@ def extract(
     gazetteer: Gazetteer | None = None,
     keep_all: bool = False,
     batch_size: int = BATCH_SIZE,
+    batch_chars: int = BATCH_CHARS,
 ) -> Iterator[tuple[Document, list[Event]]]:
-    """Stream (document, events) pairs, parsing a batch of documents at a time."""
+    """Stream (document, events) pairs, parsing a batch of documents at a time.
+
+    A batch is ``batch_size`` documents or, past its first document, ``batch_chars``
+    characters, whichever comes first; only its parses are held in memory.
+    """
     batch: list[Document] = []
+    chars = 0
     for document in documents:
         batch.append(document)
-        if len(batch) >= batch_size:
-            yield from _run_batch(batch, nlp, gazetteer, keep_all)
-            batch = []
+        chars += len(document.text)
+        if len(batch) >= batch_size or chars >= batch_chars:
+            yield from _run_batch(batch, nlp, gazetteer, keep_all, batch_chars)
+            batch, chars = [], 0
     if batch:
-        yield from _run_batch(batch, nlp, gazetteer, keep_all)
+        yield from _run_batch(batch, nlp, gazetteer, keep_all, batch_chars)
 
 
 def _run_batch(
-    batch: list[Document], nlp: Language, gazetteer: Gazetteer | None, keep_all: bool
+    batch: list[Document],
+    nlp: Language,
+    gazetteer: Gazetteer | None,
+    keep_all: bool,
+    batch_chars: int = BATCH_CHARS,
 ) -> Iterator[tuple[Document, list[Event]]]:
     pieces: list[tuple[str, tuple[int, int]]] = []
+    total = 0
     for i, document in enumerate(batch):
         for base, piece in chunks(document.text):
             pieces.append((piece, (i, base)))
-    parsed: list[list[tuple[int, Doc]]] = [[] for _ in batch]
-    for doc, (i, base) in nlp.pipe(pieces, as_tuples=True, batch_size=64):
-        parsed[i].append((base, doc))
-    for i, document in enumerate(batch):
-        yield document, document_events(document, parsed[i], gazetteer=gazetteer, keep_all=keep_all)
+            total += len(piece)
+    # One nlp.pipe batch for ordinary documents; fewer pieces at a time for very long ones.
+    size = max(1, min(len(pieces), batch_chars * len(pieces) // max(1, total)))
+    # Pieces come back in order: a document is complete when the next one's first piece
+    # arrives, and its parses are dropped as soon as its events are made.
+    index = 0
+    current: list[tuple[int, Doc]] = []
+    for doc, (i, base) in nlp.pipe(pieces, as_tuples=True, batch_size=size):
+        while index < i:
+            yield (
+                batch[index],
+                document_events(batch[index], current, gazetteer=gazetteer, keep_all=keep_all),
+            )
+            current = []
+            index += 1
+        current.append((base, doc))
+    while index < len(batch):
+        yield (
+            batch[index],
+            document_events(batch[index], current, gazetteer=gazetteer, keep_all=keep_all),
+        )
+        current = []
+        index += 1
 
 
 def chronology(events_per_document: Iterable[Sequence[Event]]) -> list[Event]:

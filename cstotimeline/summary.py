@@ -106,6 +106,7 @@ def _verb_group(verb: Token) -> list[Token]:
     for ch in verb.children:
         keep = (
             ch.dep_ in ("neg", "prt")
+            or (verb.lemma_ == "take" and ch.dep_ == "dobj" and ch.lower_ in ("place", "part"))
             or (negated and ch.dep_ == "aux" and ch.lemma_ == "do")
             or (ch.dep_ in ("aux", "auxpass") and (ch.lower_ in _MODALS or ch.lemma_ == "have"))
             or (ch.dep_ == "aux" and ch.lower_ == "to")
