@@ -450,8 +450,11 @@ class _DocContext:
                     continue
                 if not self._reports(r.trigger, c.trigger):
                     continue
+                if r.in_quote and not c.in_quote:
+                    continue  # a verb inside the quotation cannot report the attribution
                 if c.in_quote and not r.in_quote:
-                    absorbed.add(c.trigger.i)  # quoted speech: the statement is the event
+                    if not self._embedded_report(c):
+                        absorbed.add(c.trigger.i)  # quoted speech: the statement is the event
                     continue
                 accomplished = c.modality == "asserted" and _clause_tense(c.trigger) in (
                     "past",
@@ -481,7 +484,7 @@ class _DocContext:
                     continue
             if c.kind == "verb" and c.modality == "hypothetical":
                 continue
-            if c.in_quote:
+            if c.in_quote and not self._embedded_report(c):
                 continue  # quoted speech: the reporting verb outside the quote is the event
             c.subordinate = self._subordinate(c, by_tok, absorbed)
             if c.kind == "noun" and self._own_timex(c) is None and not self._recent(c.trigger):
@@ -616,6 +619,17 @@ class _DocContext:
             if ev is not None:
                 out.append(ev)
         return out
+
+    def _embedded_report(self, c: _Candidate) -> bool:
+        """A report inside a quotation about what a known third person said ("“The Prime
+        Minister of Armenia … said that …,” Peskov said") is an event of its own."""
+        if c.kind != "verb" or c.trigger.lemma_.lower() not in self.lex.reporting:
+            return False
+        doers = self._doers(c.trigger)
+        subj = next((ch for ch in c.trigger.children if ch.dep_ in _SUBJ_DEPS), None)
+        if subj is None or subj.lower_ in ("i", "we", "you", "he", "she", "they", "it"):
+            return False
+        return any(self.gaz.kind(d) == "person" for d in doers)
 
     def _known(self, actor: str) -> bool:
         """A gazetteer actor, or an organisation found by the model (an agency, a ministry)."""

@@ -106,6 +106,25 @@ CASES = [
         [("2024-02-23", "membership_change", "asserted")],
     ),
     (
+        "offset-from-the-sentence-date",
+        "The CSTO summit opened on 23 November, two years after the war between Armenia and "
+        "Azerbaijan.",
+        date(2022, 11, 24),
+        [("2020", "military_action", "asserted"), ("2022-11-23", "meeting", "asserted")],
+    ),
+    (
+        "when-clause-shares-the-date",
+        "Tensions between Baku and Yerevan spiked on Tuesday when troops clashed on the border.",
+        date(2022, 9, 14),
+        [("2022-09-13", "military_action", "asserted")],
+    ),
+    (
+        "claim-about-another-is-the-claim",
+        "On Wednesday Pashinyan claimed that Azerbaijani troops had seized Armenian land.",
+        date(2022, 9, 15),
+        [("2022-09-14", "statement", "asserted")],
+    ),
+    (
         "week-is-not-a-day",
         "Pashinyan announced last week that Armenia would not host the CSTO drills.",
         date(2023, 1, 12),
@@ -179,3 +198,14 @@ def test_keep_all_keeps_unrelated_events(nlp):
     text = "On Monday France and Germany signed a trade agreement."
     assert run(nlp, text, date(2023, 5, 10)) == []
     assert [e.event_type for e in run(nlp, text, date(2023, 5, 10), keep_all=True)] == ["agreement"]
+
+
+def test_report_embedded_in_a_quotation(nlp):
+    text = (
+        "“The Prime Minister of Armenia said at the session that the CSTO had failed. "
+        "But the demand for the alliance is obvious,” Dmitry Peskov told reporters on Friday."
+    )
+    events = run(nlp, text, date(2022, 11, 26))
+    speakers = {a for e in events for a in e.source_actors}
+    assert {"Nikol Pashinyan", "Dmitry Peskov"} <= speakers
+    assert all(e.date.startswith("2022-11") for e in events)
