@@ -31,8 +31,8 @@ _SINGULAR_TYPES = frozenset(
 )
 
 
-def _mention_key(m: Mention) -> tuple[str, int, str, str]:
-    return (m.source, m.start, m.event_type, m.trigger)
+def _mention_key(m: Mention) -> tuple[str, int, int, str, str, tuple[str, ...]]:
+    return (m.source, m.start, m.end, m.event_type, m.trigger, m.source_actors)
 
 
 def same_happening(a: Mention, b: Mention) -> bool:

@@ -625,6 +625,12 @@ class _DocContext:
         Minister of Armenia … said that …,” Peskov said") is an event of its own."""
         if c.kind != "verb" or c.trigger.lemma_.lower() not in self.lex.reporting:
             return False
+        if any(
+            t.lemma_.lower() in self.lex.reporting and not self._in_quote(t)
+            for t in c.trigger.sent
+            if t.pos_ == "VERB"
+        ):
+            return False  # the sentence's own attribution reports the quotation as a whole
         doers = self._doers(c.trigger)
         subj = next((ch for ch in c.trigger.children if ch.dep_ in _SUBJ_DEPS), None)
         if subj is None or subj.lower_ in ("i", "we", "you", "he", "she", "they", "it"):
@@ -643,11 +649,18 @@ class _DocContext:
     def _quotation_before(self, sent: Span) -> int | None:
         """Start of the quotation a bare attribution closes ("“…” X said then."): the
         preceding sentences back to the one that opens the quote (at most a few)."""
-        if any(ch in _OPENING_QUOTES or ch in _CLOSING_QUOTES for ch in sent.text):
+        text = sent.text
+        close = next((i for i, ch in enumerate(text) if ch in "”»"), -1)
+        if close >= 0:
+            # "… field,” BelTA quotes X": the quotation closing here opened earlier
+            if any(ch in "“«" for ch in text[:close]):
+                return None
+        elif any(ch in _OPENING_QUOTES or ch in _CLOSING_QUOTES for ch in text):
             return None
-        before = self.doc.text[: sent.start_char].rstrip()
-        if not before or before[-1] not in _CLOSING_QUOTES:
-            return None
+        else:
+            before = self.doc.text[: sent.start_char].rstrip()
+            if not before or before[-1] not in _CLOSING_QUOTES:
+                return None
         sents = self._sentence_starts
         idx = bisect.bisect_left(sents, sent.start_char) - 1
         for k in range(idx, max(-1, idx - _MAX_QUOTED_SENTENCES), -1):
@@ -909,10 +922,16 @@ class _DocContext:
             doer = doer.head
         if c.kind == "noun":
             doer = c.trigger
+        quoting = c.trigger.lemma_.lower() in ("quote", "cite")
         for h in {doer.i: doer, c.trigger.i: c.trigger}.values():
             for ch in h.children:
                 rng = (ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge))
-                if ch.dep_ in _SUBJ_DEPS or (c.kind == "noun" and ch.dep_ in ("poss", "compound")):
+                if quoting and (ch.dep_ == "dobj" or ch.dep_ in _SUBJ_DEPS):
+                    # "BelTA quotes CSTO spokesman X": the person quoted is the speaker
+                    subj_ranges.extend(_name_spans(ch))
+                elif ch.dep_ in _SUBJ_DEPS or (
+                    c.kind == "noun" and ch.dep_ in ("poss", "compound")
+                ):
                     subj_ranges.extend(_name_spans(ch))
                 elif ch.dep_ in ("dobj", "dative", "attr") or ch.dep_ == "prep":
                     obj_ranges.append(rng)
@@ -994,6 +1013,8 @@ class _DocContext:
             parent = self.gaz.parent(a)
             if parent:
                 expanded.append(parent)
+        if quoting and any(self.gaz.kind(a) == "person" for a in sources):
+            sources = [a for a in sources if self.gaz.kind(a) == "person"]
         return _unique(expanded), _unique(sources), _unique(t for t in targets if t not in sources)
 
     def _subject_after_date(self, verb: Token) -> list[tuple[int, int]]:
@@ -1253,10 +1274,8 @@ def _attribution_ranges(sent: Span) -> list[tuple[int, int]]:
             if nxt.lower_ == "to":
                 end = nxt.right_edge.idx + len(nxt.right_edge)
                 out.append((tok.idx, end))
-        if (
-            tok.lower_ in ("quoted", "cited", "citing", "quotes", "quoting")
-            and tok.i + 1 < sent.end
-        ):
+        by = tok.i + 1 < sent.end and tok.nbor(1).lower_ == "by"
+        if tok.lower_ in ("citing", "quoting") or (tok.lower_ in ("quoted", "cited") and by):
             out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge)))
     return out
 
