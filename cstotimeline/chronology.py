@@ -21,8 +21,6 @@ NEAR_CHARS = 600
 # Within one article, a speaker's undated statement this close after another of theirs on the
 # same date continues it.
 STATEMENT_CHARS = 600
-# An undated statement elaborates the act reported just before it (characters in between).
-FOLLOW_CHARS = 400
 # Actors too common in this domain to show, on their own, that two reports are one happening.
 GENERIC_ACTORS = frozenset({"CSTO", "Armenia", "Russia"})
 # Event types for which one actor's happening on one date is usually a single thing.
@@ -37,10 +35,8 @@ def _mention_key(m: Mention) -> tuple[str, int, int, str, str, tuple[str, ...]]:
 
 def same_happening(a: Mention, b: Mention) -> bool:
     """True when two mentions report the same happening (a symmetric relation)."""
-    if a.modality != b.modality:
-        return False
-    if a.event_type != b.event_type:
-        return _elaborates(a, b) or _elaborates(b, a)
+    if a.modality != b.modality or a.event_type != b.event_type:
+        return False  # (a statement continuing an act is linked by ``continues``)
     if not dates.compatible(a.date, b.date):
         return False
     if a.source == b.source and a.start == b.start:
@@ -59,17 +55,8 @@ def same_happening(a: Mention, b: Mention) -> bool:
             and _same_doer(a, b)
         ):
             return True
-        if a.event_type == "statement":
-            first, then = (a, b) if a.start < b.start else (b, a)
-            states = (set(a.source_states) & set(b.source_actors)) | (
-                set(b.source_states) & set(a.source_actors)
-            )
-            return (
-                bool(speakers or states)
-                and a.date == b.date
-                and (_undated(then) or _undated(first))
-                and then.start - first.end <= STATEMENT_CHARS
-            )
+        if a.event_type in ("statement", "accusation"):
+            return False  # statements continue each other only by ``continues``
         first, then = (a, b) if a.start <= b.start else (b, a)
         near = then.start - first.end <= NEAR_CHARS
         # A doer-less retelling ("the peacekeeping forces sent to Kazakhstan") of an act
@@ -108,23 +95,23 @@ def _undated(m: Mention) -> bool:
     return m.date_basis in ("context", "publication")
 
 
-def _follows(first: Mention, then: Mention) -> bool:
-    """True when ``then`` comes right after ``first`` in the same article."""
-    gap = then.start - first.end
-    return first.source == then.source and -1 <= gap <= FOLLOW_CHARS
-
-
-def _elaborates(statement: Mention, other: Mention) -> bool:
-    """An undated statement (or accusation) right after its speaker's own reported act, on
-    the same date ("Armenia has asked for help, Pashinyan said. 'We asked …,' he said then")."""
-    return (
-        statement.event_type in ("statement", "accusation")
-        and _undated(statement)
-        and _follows(other, statement)
-        and statement.date == other.date
-        and bool(statement.source_actors)
-        and _same_doer(statement, other)
-    )
+def continues(mention: Mention, antecedent: Mention) -> bool:
+    """True when ``mention`` carries on the mention just before it in the same article: a
+    speaker's further words on the same occasion ("Armenia has asked for help, Pashinyan said.
+    'We asked …,' he said then"; "The Kremlin regretted it. This Thursday Peskov said …")."""
+    if mention.source != antecedent.source or mention.modality != antecedent.modality:
+        return False
+    if mention.event_type not in ("statement", "accusation"):
+        return False
+    if mention.date != antecedent.date or mention.start - antecedent.end > STATEMENT_CHARS:
+        return False
+    if not _same_doer(mention, antecedent):
+        return False
+    if _undated(mention):
+        return True
+    # A dated remark after an undated one of the same speaker ("This Thursday he said"),
+    # unless its date moves the story on ("A few days later, he said").
+    return antecedent.event_type == "statement" and _undated(antecedent) and not mention.shifted
 
 
 def aggregate(mentions: Sequence[Mention], relevance: Callable[[Sequence[str]], str]) -> Event:
@@ -197,6 +184,21 @@ def merge_events(
                 i, j = idx[x], idx[y]
                 if find(i) != find(j) and same_happening(mentions[i], mentions[j]):
                     parent[find(i)] = find(j)
+    # Within an article, a statement may continue the mention just before it.
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_source[m.source].append(i)
+    for idx in by_source.values():
+        starts = sorted({mentions[i].start for i in idx})
+        at: dict[int, list[int]] = defaultdict(list)
+        for i in idx:
+            at[mentions[i].start].append(i)
+        for k, start in enumerate(starts[1:], 1):
+            # The antecedents: the mentions of the closest earlier sentence.
+            for cur in at[start]:
+                for prev in at[starts[k - 1]]:
+                    if continues(mentions[cur], mentions[prev]):
+                        parent[find(prev)] = find(cur)
     groups: dict[int, list[Mention]] = defaultdict(list)
     for i, m in enumerate(mentions):
         groups[find(i)].append(m)

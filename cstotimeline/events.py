@@ -97,6 +97,7 @@ class _Dated:
     basis: str
     text: str | None
     mod: str | None = None
+    shifted: bool = False
 
 
 def extract_events(
@@ -128,10 +129,10 @@ def extract_events(
     events: list[Event] = []
     for sent in doc.sents:
         events.extend(ctx.sentence_events(sent))
-    out = merge_within_document(events)
     if not keep_all:
-        out = [e for e in out if e.relevance in ("core", "context")]
-    return out
+        # Filter before merging, so that merging again (across documents) changes nothing.
+        events = [e for e in events if e.relevance in ("core", "context")]
+    return merge_within_document(events)
 
 
 class _DocContext:
@@ -178,6 +179,7 @@ class _DocContext:
         self.quote_spans = _quote_spans(doc.text)
         self.last_person: str | None = None
         self.last_speaker: str | None = None
+        self.previous_sources: list[str] = []
         self.orgs_seen: list[str] = []
         self._main_date: _Dated | None = None
         self._prev_end = 0
@@ -390,6 +392,7 @@ class _DocContext:
     def _new_paragraph(self, sent: Span) -> None:
         """At a paragraph break the narrative returns to the news of the day, unless its
         current date is itself recent (within a week before publication)."""
+        prev_last = self.doc.text[: self._prev_end].rstrip()[-1:]
         gap = self.doc.text[self._prev_end : sent.start_char + 1]
         # spaCy keeps trailing white space (the paragraph break) in the previous sentence
         self._prev_end = sent.start_char + len(sent.text.rstrip())
@@ -397,6 +400,18 @@ class _DocContext:
             return
         if self.narrative.basis == "publication":
             return
+        first = sent.text.lstrip()[:1]
+        marks = [ch for ch in sent.text if ch in _OPENING_QUOTES or ch in _CLOSING_QUOTES]
+        closes_earlier = bool(marks) and (
+            marks[0] in "”»" or (marks[0] == '"' and marks.count('"') % 2 == 1)
+        )
+        if (
+            first.islower()
+            or first in _OPENING_QUOTES
+            or prev_last in _CLOSING_QUOTES
+            or closes_earlier
+        ):
+            return  # a quotation, or a paragraph break inside one, goes on in the same time
         from cstotimeline.chronology import period
 
         _lo, hi = period(self.narrative.value)
@@ -518,6 +533,7 @@ class _DocContext:
         events: list[Event] = []
         main_dates: list[_Dated] = []
         sub_dates: list[_Dated] = []
+        main_sources: list[str] = []
         self._main_date = None
         emitted.sort(key=lambda c: (c.subordinate, c.trigger.i))
         for c in emitted:
@@ -533,11 +549,14 @@ class _DocContext:
             ev = self._event(c, sent, dated)
             if ev is not None:
                 events.append(ev)
+                if not c.subordinate and not main_sources:
+                    main_sources = list(ev.source_actors)
         if not any(not c.subordinate for c in emitted):
             main_dates = [
                 d for d in sub_dates if d.basis not in ("context", "publication", "vague")
             ]
         events.extend(self._offset_events(sent, {c.trigger.i for c in emitted}))
+        self.previous_sources = main_sources
         if main_dates:
             d = main_dates[0]
             self.narrative = _Narrative(d.value, d.precision, "context")
@@ -637,6 +656,28 @@ class _DocContext:
             return False
         return any(self.gaz.kind(d) == "person" for d in doers)
 
+    def _summit_host(self, c: _Candidate, sent: Span, dated: _Dated) -> str | None:
+        """A summit is hosted by the leader of the state it meets in ("the CSTO summit in
+        Minsk" on 2023-11-23 → Alexander Lukashenko), by the gazetteer's dated offices."""
+        if c.etype != "meeting" or dated.precision == "year":
+            return None
+        words = {t.lemma_.lower() for t in (c.trigger, *c.extra_tokens)}
+        if "summit" not in words:
+            return None
+        for m in self.actor_mentions:
+            if not (sent.start_char <= m.start < sent.end_char) or m.origin != "metonym":
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "in":
+                continue
+            if self.gaz.kind(m.canonical) != "state":
+                continue
+            when = dates.iso_date(dated.value) or dates.iso_date(dated.value + "-01")
+            if when is None:
+                return None
+            return self.gaz.holder("leader", m.canonical, when)
+        return None
+
     def _known(self, actor: str) -> bool:
         """A gazetteer actor, or an organisation found by the model (an agency, a ministry)."""
         if self.gaz.kind(actor) is not None:
@@ -646,18 +687,26 @@ class _DocContext:
             for m in self.actor_mentions
         )
 
-    def _quotation_before(self, sent: Span) -> int | None:
-        """Start of the quotation a bare attribution closes ("“…” X said then."): the
-        preceding sentences back to the one that opens the quote (at most a few)."""
-        text = sent.text
-        close = next((i for i, ch in enumerate(text) if ch in "”»"), -1)
-        if close >= 0:
-            # "… field,” BelTA quotes X": the quotation closing here opened earlier
-            if any(ch in "“«" for ch in text[:close]):
-                return None
-        elif any(ch in _OPENING_QUOTES or ch in _CLOSING_QUOTES for ch in text):
+    def _quotation_before(self, sent: Span, trigger: Token) -> int | None:
+        """Start of the quotation an attribution closes, when it opened in an earlier
+        sentence: "“…!” (new sentence) Alexander Lukashenko said then." or "… field,” BelTA
+        quotes X." — the preceding sentences back to the one that opens the quote."""
+        text = self.doc.text[sent.start_char : trigger.idx]
+        curly = next((i for i, ch in enumerate(text) if ch in "”»"), -1)
+        if curly >= 0:
+            if any(ch in "“«" for ch in text[:curly]):
+                return None  # the quotation opens and closes in this sentence
+        elif text.count('"') % 2 == 1:
+            pass  # a straight quote closing here (an odd one before the attribution)
+        elif any(ch in _OPENING_QUOTES or ch in _CLOSING_QUOTES for ch in sent.text):
             return None
         else:
+            # A bare attribution ("Alexander Lukashenko said then.") right after a quotation.
+            after = [t for t in sent if t.i > trigger.i and not (t.is_punct or t.is_space)]
+            if len(after) > 3 or any(
+                ch.dep_ in ("ccomp", "xcomp", "dobj") for ch in trigger.children
+            ):
+                return None
             before = self.doc.text[: sent.start_char].rstrip()
             if not before or before[-1] not in _CLOSING_QUOTES:
                 return None
@@ -819,7 +868,7 @@ class _DocContext:
         if own is not None:
             d = dates.event_date(own.value)
             if d is not None:
-                return _Dated(d[0], d[1], _basis(own), own.text, own.mod)
+                return _Dated(d[0], d[1], _basis(own), own.text, own.mod, own.anaphoric)
         if c.kind == "noun":
             if self.published and any(
                 ch.dep_ == "amod" and ch.lower_ in ("recent", "latest") for ch in c.trigger.children
@@ -876,6 +925,7 @@ class _DocContext:
         if any(ch.lower_ == "then" and ch.dep_ == "advmod" for ch in c.trigger.children):
             n = self.story  # "…, he said then": the story's time, even across paragraphs
             if n.value and n.precision:
+                self.narrative = n  # and what follows goes on in that time
                 return _Dated(n.value, n.precision, "context", None)
         tense = _tense(c.trigger)
         if tense in ("present", "perfect") and self.published:
@@ -1001,6 +1051,16 @@ class _DocContext:
                         found.append(person)
                         if h.i == doer.i:
                             sources.append(person)
+                elif (
+                    ch.dep_ == "nsubjpass"
+                    and ch.lower_ in ("this", "that", "it")
+                    and h.i == doer.i
+                    and self.previous_sources
+                ):
+                    # "This was communicated to Lukashenko": the previous sentence's act,
+                    # told again by the same doer.
+                    sources.extend(self.previous_sources)
+                    found.extend(self.previous_sources)
         # Countries of people and parents of bodies.
         expanded: list[str] = []
         for a in found:
@@ -1093,6 +1153,9 @@ class _DocContext:
 
     def _event(self, c: _Candidate, sent: Span, dated: _Dated) -> Event | None:
         actors, sources, targets = self._event_actors(c, sent)
+        host = self._summit_host(c, sent, dated)
+        if host is not None and host not in actors:
+            actors.append(host)
         if c.etype == "statement" and not any(self._known(a) for a in sources):
             # A statement nobody is known to have made, or made only by people the gazetteer
             # does not know (commentators, analysts), is not an event of the chronology.
@@ -1103,7 +1166,7 @@ class _DocContext:
         off = self.document.offset + self.base
         start_char = sent.start_char
         if c.etype == "statement" and c.trigger.lemma_.lower() in self.lex.reporting:
-            quote_start = self._quotation_before(sent)
+            quote_start = self._quotation_before(sent, c.trigger)
             if quote_start is not None:
                 start_char = quote_start  # "“…!” Alexander Lukashenko said then."
                 for m in self.actor_mentions:
@@ -1134,6 +1197,7 @@ class _DocContext:
             summary=summarize(c, sent, self, sources),
             confidence=_confidence(c, dated, actors),
             date_mod=dated.mod,
+            shifted=dated.shifted,
             source_states=tuple(
                 dict.fromkeys(
                     st

@@ -114,6 +114,8 @@ class Mention:
     date_mod: str | None = None
     # States the doers are or represent ("Nikol Pashinyan" → "Armenia").
     source_states: tuple[str, ...] = ()
+    # The date moved the narrative on ("a few days later", "the next day").
+    shifted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -165,3 +165,9 @@ def test_filters():
 )
 def test_period(value, lo, hi):
     assert period(value) == (lo, hi)
+
+
+def test_merge_is_idempotent():
+    events = _events()
+    once = merge(events)
+    assert merge(once) == once
