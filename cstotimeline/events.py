@@ -656,14 +656,33 @@ class _DocContext:
             return False
         return any(self.gaz.kind(d) == "person" for d in doers)
 
-    def _summit_host(self, c: _Candidate, sent: Span, dated: _Dated) -> str | None:
-        """A summit is hosted by the leader of the state it meets in ("the CSTO summit in
-        Minsk" on 2023-11-23 → Alexander Lukashenko), by the gazetteer's dated offices."""
-        if c.etype != "meeting" or dated.precision == "year":
-            return None
+    def _summit_leaders(
+        self, c: _Candidate, sent: Span, dated: _Dated, sources: Sequence[str]
+    ) -> list[str]:
+        """Summits are attended (or skipped) by leaders: a summit involves the leader of the
+        state it meets in ("the CSTO summit in Minsk" on 2023-11-23 → Alexander Lukashenko),
+        and a state that attends or skips one does so through its leader ("Armenia skipped
+        the summit" → Nikol Pashinyan), by the gazetteer's dated offices."""
+        if c.etype not in ("meeting", "refusal") or dated.precision == "year":
+            return []
         words = {t.lemma_.lower() for t in (c.trigger, *c.extra_tokens)}
+        words |= {t.lemma_.lower() for t in c.trigger.subtree if t.dep_ in ("dobj", "pobj")}
+        if c.trigger.dep_ in ("relcl", "acl"):
+            words.add(c.trigger.head.lemma_.lower())  # "a summit that Armenia skipped"
         if "summit" not in words:
-            return None
+            return []
+        when = dates.iso_date(dated.value) or dates.iso_date(dated.value + "-01")
+        if when is None:
+            return []
+        states = [a for a in sources if self.gaz.kind(a) == "state"]
+        host = self._summit_host(c, sent) if c.etype == "meeting" else None
+        if host is not None:
+            states.append(host)
+        leaders = (self.gaz.holder("leader", st, when) for st in states)
+        return [lead for lead in leaders if lead is not None]
+
+    def _summit_host(self, c: _Candidate, sent: Span) -> str | None:
+        """The state a meeting is held in ("in Minsk" → Belarus)."""
         for m in self.actor_mentions:
             if not (sent.start_char <= m.start < sent.end_char) or m.origin != "metonym":
                 continue
@@ -672,10 +691,7 @@ class _DocContext:
                 continue
             if self.gaz.kind(m.canonical) != "state":
                 continue
-            when = dates.iso_date(dated.value) or dates.iso_date(dated.value + "-01")
-            if when is None:
-                return None
-            return self.gaz.holder("leader", m.canonical, when)
+            return m.canonical
         return None
 
     def _known(self, actor: str) -> bool:
@@ -1153,9 +1169,9 @@ class _DocContext:
 
     def _event(self, c: _Candidate, sent: Span, dated: _Dated) -> Event | None:
         actors, sources, targets = self._event_actors(c, sent)
-        host = self._summit_host(c, sent, dated)
-        if host is not None and host not in actors:
-            actors.append(host)
+        for leader in self._summit_leaders(c, sent, dated, sources):
+            if leader not in actors:
+                actors.append(leader)
         if c.etype == "statement" and not any(self._known(a) for a in sources):
             # A statement nobody is known to have made, or made only by people the gazetteer
             # does not know (commentators, analysts), is not an event of the chronology.
@@ -1170,10 +1186,18 @@ class _DocContext:
             if quote_start is not None:
                 start_char = quote_start  # "“…!” Alexander Lukashenko said then."
                 for m in self.actor_mentions:
-                    if quote_start <= m.start < sent.start_char and m.origin == "gazetteer":
+                    if not quote_start <= m.start < sent.start_char:
+                        continue
+                    # names, and phrases that name a state ("the Armed Forces of Armenia");
+                    # not bare capitals, which are places as often as actors
+                    if m.origin == "gazetteer" or (m.origin == "metonym" and " " in m.text):
                         kind = self.gaz.kind(m.canonical)
                         if kind in ("state", "organisation", "person"):
                             actors.append(m.canonical)
+                        elif kind == "body":  # "the Armed Forces of Armenia" → Armenia
+                            owner = self.gaz.country(m.canonical) or self.gaz.parent(m.canonical)
+                            if owner:
+                                actors.append(owner)
                 actors = _unique(actors)
         sent_text = self.doc.text[start_char : sent.end_char]
         sent_text = sent_text[: len(sent_text.rstrip())] if sent_text.strip() else sent_text

@@ -24,12 +24,14 @@ def report(nlp):
 def test_corpus_scores(report):
     s = report.scores()
     assert s["gold_events"] >= 50
-    assert s["dated_recall"] >= 0.80
-    assert s["date_accuracy"] >= 0.90
-    assert s["precision"] >= 0.78
-    assert s["core_recall"] >= 0.85
-    assert s["actor_recall"] >= 0.75
-    assert s["actor_precision"] >= 0.75
+    assert s["dated_recall"] >= 0.88
+    assert s["dated_f1"] >= 0.89
+    assert s["date_accuracy"] >= 0.95
+    assert s["precision"] >= 0.90
+    assert s["recall"] >= 0.92
+    assert s["core_recall"] >= 0.95
+    assert s["actor_recall"] >= 0.88
+    assert s["actor_precision"] >= 0.80
 
 
 SEED_001 = [
