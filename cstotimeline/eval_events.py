@@ -28,8 +28,21 @@ from cstotimeline import dates
 from cstotimeline.records import Event
 
 _WS = re.compile(r"\s+")
-# Gold rows of two articles with the same date and this actor overlap report one happening.
+# Gold rows of two articles with the same date, this actor overlap (Jaccard) and this share of
+# content words in their descriptions (overlap coefficient) report one happening.
 SAME_HAPPENING_JACCARD = 0.6
+SAME_HAPPENING_WORDS = 0.6
+_STOP = frozenset(
+    "a an the of in on at to for from by with and or its it is are was were be as that this "
+    "not no nor neither other others after before per".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("'s", ""))
+    return {w for w in words if w not in _STOP and len(w) > 2}
+
+
 _QUOTES = str.maketrans({"“": '"', "”": '"', "’": "'", "‘": "'", "«": '"', "»": '"'})
 
 
@@ -291,8 +304,9 @@ def _count_duplicates(report: EventsReport, sources: dict[str, str]) -> None:
     """Merge every article's events into one chronology and count the gold happenings it
     reports as more than one event.
 
-    Two gold rows of different articles with the same date and similar actors (Jaccard ≥
-    ``SAME_HAPPENING_JACCARD``) report one happening. The pair is *split* when the system
+    Two gold rows of different articles with the same date, similar actors (Jaccard ≥
+    ``SAME_HAPPENING_JACCARD``) and similar descriptions (overlap coefficient of content words
+    ≥ ``SAME_HAPPENING_WORDS``) report one happening. The pair is *split* when the system
     events matched to the two rows end up in different merged events.
     """
     from cstotimeline.chronology import merge_events
@@ -312,6 +326,9 @@ def _count_duplicates(report: EventsReport, sources: dict[str, str]) -> None:
                 continue
             x, y = set(first.actors), set(second.actors)
             if not (x and y and len(x & y) / len(x | y) >= SAME_HAPPENING_JACCARD):
+                continue
+            u, v = _content_words(first.event), _content_words(second.event)
+            if not (u and v and len(u & v) / min(len(u), len(v)) >= SAME_HAPPENING_WORDS):
                 continue
             report.happenings += 1
             if ids_i and ids_j and not ids_i & ids_j:
