@@ -33,7 +33,41 @@ _WS = re.compile(r"\s+")
 SAME_HAPPENING_JACCARD = 0.6
 SAME_HAPPENING_WORDS = 0.6
 _STOP = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "its", "it", "is", "are", "was", "were", "be", "as", "that", "this", "not", "no", "nor", "neither", "other", "others", "after", "before", "per"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "its",
+        "it",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "as",
+        "that",
+        "this",
+        "not",
+        "no",
+        "nor",
+        "neither",
+        "other",
+        "others",
+        "after",
+        "before",
+        "per",
+    ]
 )
 
 
