@@ -26,6 +26,10 @@ Headers
     first line of the body. A ``Published:``/``Date:`` line further down (within the first five
     non-blank lines, e.g. under a headline) still gives the date, but is left in the text.
 
+Manifest
+    With a manifest, a directory contributes only the files the manifest lists (so a folder's
+    README or notes are not read as articles); files named explicitly are always read.
+
 Publication date, the first found wins (``Document.published_basis``):
     ``option`` (the ``published`` argument), ``manifest``, ``header``, ``filename`` (an ISO
     ``YYYY-MM-DD`` in the file's name), ``dateline`` (a line in the first five non-blank lines
@@ -876,6 +880,10 @@ def _iter(
                 files = _walk(path, warn, stats)
                 if files is not None and not files:
                     skip(errors.E_NO_TEXT_FILES.format(path=path))
+                if files and entries:
+                    # With a manifest, a folder contributes the articles the manifest lists
+                    # (not its README or notes); files named on the command line always count.
+                    files = [f for f in files if _manifest_entry(entries, f, manifest_dir)]
                 for file_path in files or ():
                     file_st = stat_or_warn(file_path)
                     file_doc = from_file(file_path, file_st) if file_st is not None else None

@@ -685,3 +685,18 @@ def test_samples() -> None:
         assert doc.outlet == "cstotimeline sample"
         assert not doc.text.startswith(("---", "Date:"))
         assert 150 <= len(doc.text.split()) <= 400
+
+
+def test_manifest_limits_a_folder_to_its_articles(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Armenia skipped the summit on Thursday.\n")
+    write(tmp_path / "README.md", "Notes about this folder, written on 1 May 2024.\n")
+    manifest = write(tmp_path / "index.tsv", "file\tpublished\na.txt\t2023-11-24\n")
+    warnings: list[str] = []
+    docs = list(iter_documents([str(tmp_path)], manifest=manifest, warn=warnings.append))
+    assert [Path(d.source).name for d in docs] == ["a.txt"]
+    assert warnings == []
+    # named explicitly, a file outside the manifest is still read
+    named = list(
+        iter_documents([str(tmp_path / "README.md")], manifest=manifest, warn=warnings.append)
+    )
+    assert [Path(d.source).name for d in named] == ["README.md"]
