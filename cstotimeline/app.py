@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from cstotimeline import errors
-from cstotimeline.records import Document, Event
+from cstotimeline.records import Document, Event, Timex
 
 Warn = Callable[[str], None]
 
@@ -103,6 +103,29 @@ def run_extract(opts: ExtractOptions, out: TextIO, fmt: str, *, warn: Warn = _st
     return len(events)
 
 
+def _tag_with_model(document: Document, model: str | None) -> list[Timex]:
+    """Tag ``document`` with the parse for tense, one chunk at a time (as ``extract`` parses:
+    a text of any length, never more than ``pipeline.CHUNK_CHARS`` in one parse). Stretches
+    the parser skips (``pipeline.long_runs``) are tagged without it (word-based tense)."""
+    import dataclasses
+
+    from cstotimeline import nlp, pipeline
+    from cstotimeline.timex import tag
+
+    text = document.text
+    pieces = pipeline.chunks(text)
+    if pieces == [(0, text)]:
+        return tag(text, document.published, doc=nlp.load(model)(text))
+    segments = [(base, piece, True) for base, piece in pieces]
+    segments += [(start, text[start:end], False) for start, end in pipeline.long_runs(text)]
+    pipe = nlp.load(model)
+    out: list[Timex] = []
+    for base, piece, parse in sorted(segments, key=lambda s: s[0]):
+        found = tag(piece, document.published, doc=pipe(piece) if parse else None)
+        out.extend(dataclasses.replace(t, start=t.start + base, end=t.end + base) for t in found)
+    return out
+
+
 def run_timex(
     path: str,
     published: dt.date | None,
@@ -123,12 +146,10 @@ def run_timex(
             raise errors.NothingToRead(errors.E_NO_INPUT)
         return 0
     document = docs[0]
-    doc = None
-    if model is not None:
-        from cstotimeline import nlp
-
-        doc = nlp.load(model or None)(document.text)
-    timexes = tag(document.text, document.published, doc=doc)
+    if model is None:
+        timexes = tag(document.text, document.published)
+    else:
+        timexes = _tag_with_model(document, model or None)
     if fmt == "timeml":
         out.write(to_timeml(document.text, timexes))
         out.write("\n")

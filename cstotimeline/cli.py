@@ -78,6 +78,13 @@ class PipeClosed(Exception):
     """
 
 
+class Interrupted(Exception):
+    """Ctrl-C or SIGTERM during a command, after its clean-up (exit 130).
+
+    Raised instead of ``KeyboardInterrupt``, which click's ``main`` would echo a blank line for.
+    """
+
+
 def handle_errors(func: F) -> F:
     """Turn the project's exceptions into click errors with the right exit status."""
 
@@ -89,6 +96,8 @@ def handle_errors(func: F) -> F:
             raise CliError(str(exc), errors.exit_status(exc)) from None
         except BrokenPipeError:
             raise PipeClosed() from None
+        except KeyboardInterrupt:
+            raise Interrupted() from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -172,6 +181,7 @@ def extract(
 
     if not paths and _stdin_is_terminal():
         raise CliError(errors.E_NO_PATHS, errors.ExitStatus.USAGE)
+    output = _stdout_if_dash(output)
     opts = ExtractOptions(
         paths=paths or ("-",),
         published=published,
@@ -193,6 +203,11 @@ def extract(
     check_output(output, [*opts.paths, *([str(manifest)] if manifest is not None else [])])
     with open_output(output, fmt=fmt) as out:
         run_extract(opts, out, fmt, warn=warn)
+
+
+def _stdout_if_dash(output: Path | None) -> Path | None:
+    """``-o -`` is stdout."""
+    return None if output is not None and str(output) == "-" else output
 
 
 def _stdin_is_terminal() -> bool:
@@ -361,6 +376,7 @@ def timex(
     """Tag temporal expressions (TIMEX3) in one text."""
     from cstotimeline.app import run_timex
 
+    output = _stdout_if_dash(output)
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
     check_output(output, [path])
@@ -497,7 +513,7 @@ def _run(argv: Sequence[str] | None) -> int:
     except click.ClickException as exc:
         exc.show()
         return errors.exit_status(exc)
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (click.exceptions.Abort, KeyboardInterrupt, Interrupted):
         _error(errors.E_INTERRUPTED)
         return errors.exit_status(KeyboardInterrupt())
     except (BrokenPipeError, PipeClosed):

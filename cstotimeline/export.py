@@ -111,9 +111,15 @@ def event_dict(e: Event) -> dict[str, Any]:
     }
 
 
+# Line separators JSON leaves raw in strings but that str.splitlines(), JavaScript before
+# ES2019 and some JSONL readers take for line breaks: written as escapes (same JSON value).
+_JSON_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
 def _dumps(obj: Any, indent: int | None = None) -> str:
     # ensure_ascii=False keeps names readable; _clean_obj makes sure it encodes as UTF-8.
-    return json.dumps(_clean_obj(obj), ensure_ascii=False, indent=indent)
+    text = json.dumps(_clean_obj(obj), ensure_ascii=False, indent=indent)
+    return text.translate(_JSON_LINE_BREAKS)
 
 
 def write_json(events: Sequence[Event], out: TextIO) -> None:
@@ -165,6 +171,10 @@ def _write_delimited(events: Sequence[Event], out: TextIO, delimiter: str) -> No
         cells = [neutralise(clean(row[c])) for c in FLAT_COLUMNS]
         if delimiter == "\t":
             cells = [c.replace("\t", " ").replace("\n", " ").replace("\r", " ") for c in cells]
+        else:
+            # csv quotes a cell with "\n" but not one with a bare "\r", which readers then
+            # take for the end of the row.
+            cells = [c.replace("\r\n", "\n").replace("\r", "\n") for c in cells]
         writer.writerow(cells)
 
 

@@ -25,7 +25,7 @@ CHUNK_CHARS = 50_000
 # A stretch longer than this with no sentence end and no line break is not prose (a
 # serialised blob, a word list, a page of numbers): ``chunks`` leaves it out, so one such line of
 # several MB costs a regular-expression scan instead of minutes of parsing. See ``long_runs``.
-MAX_RUN_CHARS = 10_000
+MAX_RUN_CHARS = 5_000
 # Documents parsed together (one nlp.pipe call): at most this many, or this many characters.
 BATCH_SIZE = 16
 BATCH_CHARS = 60_000
