@@ -128,7 +128,7 @@ def aggregate(mentions: Sequence[Mention], relevance: Callable[[Sequence[str]], 
         conf *= 1.0 - m.confidence
     confidence = round(min(0.99, max(best.confidence, 1.0 - conf)), 2)
     first = ms[0]
-    key = f"{best.event_type}\x1f{first.source}\x1f{first.start}"
+    key = "\x1f".join(map(str, (best.event_type, *_mention_key(first))))
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
         date=finest,

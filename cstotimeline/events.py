@@ -183,6 +183,8 @@ class _DocContext:
         self.orgs_seen: list[str] = []
         self._main_date: _Dated | None = None
         self._prev_end = 0
+        self._ranges_cache: dict[int, list[tuple[int, int]]] = {}
+        self._timex_cache: dict[int, list[tuple[Timex, Span]]] = {}
         self._sentence_starts = [s.start_char for s in doc.sents]
         self.has_csto = any(a.canonical == CSTO for a in actor_mentions) or any(
             gaz.parent(a.canonical) == CSTO for a in actor_mentions
@@ -656,6 +658,26 @@ class _DocContext:
             return False
         return any(self.gaz.kind(d) == "person" for d in doers)
 
+    def _sentence_ranges(self, sent: Span) -> list[tuple[int, int]]:
+        """Attribution and appositive-description ranges of a sentence (computed once)."""
+        cached = self._ranges_cache.get(sent.start)
+        if cached is None:
+            cached = _attribution_ranges(sent) + _descriptor_ranges(sent)
+            self._ranges_cache = {sent.start: cached}
+        return cached
+
+    def _sentence_timexes(self, sent: Span) -> list[tuple[Timex, Span]]:
+        """The calendar expressions of a sentence (computed once)."""
+        cached = self._timex_cache.get(sent.start)
+        if cached is None:
+            cached = [
+                (t, s)
+                for t, s in self.timex_spans
+                if s.start >= sent.start and s.end <= sent.end and not self._in_name(s)
+            ]
+            self._timex_cache = {sent.start: cached}
+        return cached
+
     def _summit_leaders(
         self, c: _Candidate, sent: Span, dated: _Dated, sources: Sequence[str]
     ) -> list[str]:
@@ -838,13 +860,6 @@ class _DocContext:
                 return True
         return t.i == trigger.i or (trigger.dep_ == "ROOT" and t.i == trigger.i)
 
-    def _sent_timexes(self, sent: Span) -> list[tuple[Timex, Span]]:
-        return [
-            (t, s)
-            for t, s in self.timex_spans
-            if s.start >= sent.start and s.end <= sent.end and not self._in_name(s)
-        ]
-
     def _in_name(self, span: Span) -> bool:
         """A year inside a proper name ("Eagle Partner 2023 exercises") is not a date."""
         if len(span) != 1:
@@ -859,6 +874,12 @@ class _DocContext:
         owners = {c.trigger.i} | {t.i for t in c.extra_tokens}
         if inherit and c.kind == "verb" and c.trigger.dep_ == "conj":
             owners.add(c.trigger.head.i)  # coordinated clauses share their time
+        if c.kind == "verb":
+            # "refused to attend the summit on 23 November": the infinitive's date is the act's
+            for x in c.trigger.children:
+                if x.dep_ == "xcomp":
+                    owners.add(x.i)
+                    owners.update(y.i for y in x.children if y.dep_ == "xcomp")
         sent = c.trigger.sent
         if c.kind == "noun":
             # An event noun governed by a verb that is no event ("referring to the boycott
@@ -869,7 +890,7 @@ class _DocContext:
             if h.pos_ in ("VERB", "AUX") and self._verb_type(h) is None:
                 owners.add(h.i)
         best: tuple[int, int, Timex] | None = None
-        for t, span in self._sent_timexes(sent):
+        for t, span in self._sentence_timexes(sent):
             if self._in_quote_span(span) and not c.in_quote:
                 continue
             gov = self._governor(span)
@@ -895,7 +916,7 @@ class _DocContext:
         # clause, or the date of an event noun in an adjunct ("following the bombings in
         # September 2022, Armenia preferred ...").
         if not c.subordinate:
-            for t, span in self._sent_timexes(sent):
+            for t, span in self._sentence_timexes(sent):
                 if self._in_quote_span(span) and not c.in_quote:
                     continue
                 gov = self._governor(span)
@@ -913,14 +934,14 @@ class _DocContext:
                     return _Dated(d[0], d[1], "context", t.text, t.mod)
         if c.subordinate and self._main_date is None:
             root = sent.root
-            for t, span in self._sent_timexes(sent):
+            for t, span in self._sentence_timexes(sent):
                 if self._governor(span).i == root.i and self._verb_type(root) is None:
                     d = dates.event_date(t.value)
                     if d is not None:
                         return _Dated(d[0], d[1], _basis(t), t.text, t.mod)
         if c.subordinate and _when_clause(c.trigger):
             head = c.trigger.head
-            for t, span in self._sent_timexes(sent):
+            for t, span in self._sentence_timexes(sent):
                 if self._governor(span).i == head.i:
                     d = dates.event_date(t.value)
                     if d is not None:
@@ -1009,7 +1030,7 @@ class _DocContext:
                 subj_ranges.extend(_name_spans(hidden))
             else:
                 subj_ranges.extend(self._subject_after_date(doer))
-        attrib = _attribution_ranges(sent) + _descriptor_ranges(sent)
+        attrib = self._sentence_ranges(sent)
         dobj_ranges = [
             (ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge))
             for h in (c.trigger, *c.extra_tokens)
@@ -1479,14 +1500,14 @@ def summarize(c: _Candidate, sent: Span, ctx: _DocContext, sources: Sequence[str
     if c.kind == "verb" and ctx._verb_type(c.trigger) is None and c.extra_tokens:
         # "the absence of Armenia has left …": the happening is the noun
         noun = c.extra_tokens[0]
-        return build_summary(noun, "noun", c.etype, [], sources, ctx.timex_spans)
+        return build_summary(noun, "noun", c.etype, [], sources, ctx._sentence_timexes(sent))
     return build_summary(
         c.trigger,
         c.kind,
         c.etype,
         [*c.extra_tokens],
         sources,
-        ctx.timex_spans,
+        ctx._sentence_timexes(sent),
         reporter=c.reporter,
         speaker=speaker,
     )

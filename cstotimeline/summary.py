@@ -184,8 +184,9 @@ def _subject(verb: Token) -> Token | None:
 
 def _date_tokens(trigger: Token, timex_spans: Sequence[tuple[Timex, Span]]) -> set[int]:
     skip: set[int] = set()
+    sent = trigger.sent
     for _t, span in timex_spans:
-        if span.sent.start != trigger.sent.start:
+        if span.start < sent.start or span.end > sent.end:
             continue
         skip.update(tok.i for tok in span)
         head = span.root.head

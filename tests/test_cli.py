@@ -517,11 +517,6 @@ def test_output_is_byte_identical_across_time_zones_jobs_and_locales(nlp, tmp_pa
     check_events(objs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="chronology.aggregate hashes only (type, source, start) of the first mention into the "
-    "id, so two events of one type in one sentence share an id (reported to the lead)",
-)
 def test_event_ids_are_unique_for_two_events_in_one_sentence(nlp, tmp_path, capsys):
     path = write(
         tmp_path / "two.txt",

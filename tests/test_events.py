@@ -125,6 +125,12 @@ CASES = [
         [("2022-09-14", "statement", "asserted")],
     ),
     (
+        "date-of-the-refused-act",
+        "Armenia refused to attend the CSTO summit in Minsk on 23 November 2023.",
+        date(2023, 12, 1),
+        [("2023-11-23", "refusal", "asserted")],
+    ),
+    (
         "week-is-not-a-day",
         "Pashinyan announced last week that Armenia would not host the CSTO drills.",
         date(2023, 1, 12),
