@@ -72,6 +72,7 @@ __all__ = [
     "find_published",
     "iter_documents",
     "parse_date",
+    "parse_header_date",
     "read_manifest",
     "warn_stderr",
 ]
@@ -197,6 +198,39 @@ def _make_date(year: int, month: int, day: int) -> datetime.date | None:
         return datetime.date(year, month, day)
     except ValueError:
         return None
+
+
+def parse_header_date(value: str) -> datetime.date | None:
+    """The date of a header field: :func:`parse_date`, else dateparser for the formats and
+    languages the table does not know ("24 ноября 2023", "le 24 novembre 2023", "2023年11月24日").
+
+    dateparser is a well-kept library for exactly this (hundreds of locales); it is imported only
+    here, on this rare path. Its answer counts only when the value spells out a day, a month and
+    the year it returns, so a relative word ("yesterday") can never smuggle in today's date.
+    """
+    found = parse_date(value)
+    if found is not None or not value.strip():
+        return found
+    year = re.search(r"(?<!\d)(\d{4})(?!\d)", value)
+    if year is None:
+        return None
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    settings = {
+        "STRICT_PARSING": True,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    try:
+        parsed = dateparser.parse(value[:100], settings=settings)
+    except Exception:  # noqa: BLE001 - dateparser may raise anything on odd input
+        return None
+    if parsed is None or parsed.year != int(year.group(1)):
+        return None
+    return parsed.date()
 
 
 def parse_date(value: str, *, strict: bool = False) -> datetime.date | None:
@@ -497,7 +531,7 @@ def _fill_header(header: _Header, fields: dict[str, str]) -> None:
     header.fields = fields
     for key in _DATE_KEYS:
         if key in fields:
-            found = parse_date(fields[key])
+            found = parse_header_date(fields[key])
             if found is not None:
                 header.published = found
                 break
@@ -574,7 +608,7 @@ def _read_header(text: str) -> _Header:
     for line in _top_lines(text, first):
         kv = _KEY_VALUE.match(line)
         if kv and _norm_key(kv.group(1)) in _DATE_KEYS:
-            found = parse_date(kv.group(2))
+            found = parse_header_date(kv.group(2))
             if found is not None:
                 header.published = found
                 break

@@ -700,3 +700,27 @@ def test_manifest_limits_a_folder_to_its_articles(tmp_path: Path) -> None:
         iter_documents([str(tmp_path / "README.md")], manifest=manifest, warn=warnings.append)
     )
     assert [Path(d.source).name for d in named] == ["README.md"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("24 ноября 2023", datetime.date(2023, 11, 24)),
+        ("le 24 novembre 2023", datetime.date(2023, 11, 24)),
+        ("Friday, 24th of November 2023", datetime.date(2023, 11, 24)),
+        ("yesterday", None),
+        ("sometime in 2023", None),
+        ("", None),
+    ],
+)
+def test_header_dates_in_other_languages(value: str, expected: datetime.date | None) -> None:
+    from cstotimeline.ingest import parse_header_date
+
+    assert parse_header_date(value) == expected
+
+
+def test_a_foreign_header_date_is_the_publication_date(tmp_path: Path) -> None:
+    path = write(tmp_path / "article.txt", "Date: 24 ноября 2023\n\nArmenia skipped the summit.\n")
+    [doc] = list(iter_documents([str(path)], warn=lambda _m: None))
+    assert doc.published == datetime.date(2023, 11, 24)
+    assert doc.published_basis == "header"
