@@ -226,7 +226,7 @@ def parse_header_date(value: str) -> datetime.date | None:
     }
     try:
         parsed = dateparser.parse(value[:100], settings=settings)
-    except Exception:  # noqa: BLE001 - dateparser may raise anything on odd input
+    except Exception:  # dateparser may raise anything on odd input
         return None
     if parsed is None or parsed.year != int(year.group(1)):
         return None
