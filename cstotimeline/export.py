@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
@@ -200,6 +201,17 @@ def write_markdown(events: Sequence[Event], out: TextIO) -> None:
         out.write("| " + " | ".join(_md_cell(c) for c in cells) + " |\n")
 
 
+# Width of a table written to a file or pipe (a terminal's own width is used on a terminal).
+TABLE_WIDTH = 140
+
+
+def _isatty(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def write_table(events: Sequence[Event], out: TextIO, *, width: int | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -208,13 +220,15 @@ def write_table(events: Sequence[Event], out: TextIO, *, width: int | None = Non
     def cell(value: str) -> Text:  # a Text is never parsed as markup ("[/b]" stays as it is)
         return Text(_printable(value))
 
+    if width is None and not _isatty(out) and not os.environ.get("COLUMNS"):
+        width = TABLE_WIDTH  # a file or a pipe: wide enough to read, not 80 columns
     console = Console(file=out, width=width, highlight=False, soft_wrap=False)
-    table = Table(show_lines=False, header_style="bold", expand=False)
+    table = Table(show_lines=False, header_style="bold", expand=True)
     table.add_column("Date", no_wrap=True)
     table.add_column("Type", no_wrap=True)
-    table.add_column("Actors")
-    table.add_column("Summary")
-    table.add_column("Sources")
+    table.add_column("Actors", ratio=2)
+    table.add_column("Summary", ratio=4)
+    table.add_column("Sources", ratio=2, overflow="fold")
     for e in events:
         sources = ", ".join(dict.fromkeys(m.source.rsplit("/", 1)[-1] for m in e.mentions))
         cells = (e.date, e.event_type, ", ".join(e.actors), e.summary, sources)
