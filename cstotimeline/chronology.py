@@ -176,7 +176,11 @@ def merge_events(
     # Candidate pairs: same type and year (across articles), or same article (any type).
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
-        buckets[("type", f"{m.event_type}\x1f{m.date[:4]}")].append(i)
+        # Across articles two mentions can only match with one type, modality and year and a
+        # shared actor (``same_happening``): bucket by each actor, not all pairs of a year.
+        for actor in set(m.actors):
+            key = f"{m.event_type}\x1f{m.modality}\x1f{m.date[:4]}\x1f{actor}"
+            buckets[("type", key)].append(i)
         buckets[("source", m.source)].append(i)
     for idx in buckets.values():
         for x in range(len(idx)):

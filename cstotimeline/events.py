@@ -122,8 +122,9 @@ def extract_events(
     gaz = gazetteer or actors_mod.default_gazetteer()
     lex = lexicon or default_lexicon()
     published = document.published
+    text = doc.text
     if timexes is None:
-        timexes = timex_mod.tag(doc.text, published, doc=doc)
+        timexes = timex_mod.tag(text, published, doc=doc)
     mentions = actors_mod.find_actors(doc, gaz, published)
     ctx = _DocContext(document, doc, gaz, lex, list(timexes), mentions, base)
     events: list[Event] = []
@@ -148,6 +149,7 @@ class _DocContext:
     ) -> None:
         self.document = document
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
         self.gaz = gaz
         self.lex = lex
         self.base = base
@@ -175,8 +177,8 @@ class _DocContext:
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
                 if span is not None and len(span):
                     self._set_spans.append((t, span))
-        self.actor_mentions = _with_body_coreference(doc.text, actor_mentions)
-        self.quote_spans = _quote_spans(doc.text)
+        self.actor_mentions = _with_body_coreference(self.text, actor_mentions)
+        self.quote_spans = _quote_spans(self.text)
         self.last_person: str | None = None
         self.last_speaker: str | None = None
         self.previous_sources: list[str] = []
@@ -230,7 +232,7 @@ class _DocContext:
                 )
             ):
                 return True
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         return bool(_ORG_ANAPHOR.search(text)) or tok.lower_ in ("organization", "alliance")
 
     def _noun_type(self, tok: Token) -> str | None:
@@ -394,8 +396,8 @@ class _DocContext:
     def _new_paragraph(self, sent: Span) -> None:
         """At a paragraph break the narrative returns to the news of the day, unless its
         current date is itself recent (within a week before publication)."""
-        prev_last = self.doc.text[: self._prev_end].rstrip()[-1:]
-        gap = self.doc.text[self._prev_end : sent.start_char + 1]
+        prev_last = self.text[: self._prev_end].rstrip()[-1:]
+        gap = self.text[self._prev_end : sent.start_char + 1]
         # spaCy keeps trailing white space (the paragraph break) in the previous sentence
         self._prev_end = sent.start_char + len(sent.text.rstrip())
         if "\n" not in gap or self.published is None or self.narrative.value is None:
@@ -729,7 +731,7 @@ class _DocContext:
         """Start of the quotation an attribution closes, when it opened in an earlier
         sentence: "“…!” (new sentence) Alexander Lukashenko said then." or "… field,” BelTA
         quotes X." — the preceding sentences back to the one that opens the quote."""
-        text = self.doc.text[sent.start_char : trigger.idx]
+        text = self.text[sent.start_char : trigger.idx]
         curly = next((i for i, ch in enumerate(text) if ch in "”»"), -1)
         if curly >= 0:
             if any(ch in "“«" for ch in text[:curly]):
@@ -745,16 +747,16 @@ class _DocContext:
                 ch.dep_ in ("ccomp", "xcomp", "dobj") for ch in trigger.children
             ):
                 return None
-            before = self.doc.text[: sent.start_char].rstrip()
+            before = self.text[: sent.start_char].rstrip()
             if not before or before[-1] not in _CLOSING_QUOTES:
                 return None
         sents = self._sentence_starts
         idx = bisect.bisect_left(sents, sent.start_char) - 1
         for k in range(idx, max(-1, idx - _MAX_QUOTED_SENTENCES), -1):
             start = sents[k]
-            head = self.doc.text[start : start + 3].lstrip()
+            head = self.text[start : start + 3].lstrip()
             if head[:1] in _OPENING_QUOTES:
-                return start + (len(self.doc.text[start : start + 3]) - len(head))
+                return start + (len(self.text[start : start + 3]) - len(head))
         return None
 
     def _participation(self, tok: Token) -> bool:
@@ -1220,7 +1222,7 @@ class _DocContext:
                             if owner:
                                 actors.append(owner)
                 actors = _unique(actors)
-        sent_text = self.doc.text[start_char : sent.end_char]
+        sent_text = self.text[start_char : sent.end_char]
         sent_text = sent_text[: len(sent_text.rstrip())] if sent_text.strip() else sent_text
         mention = Mention(
             source=self.document.source,

@@ -97,7 +97,7 @@ def _init_worker(model: str | None, keep_all: bool) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     from cstotimeline import nlp
 
-    _worker_nlp = nlp.load(model)  # already loaded (and shared) when forked
+    _worker_nlp = nlp.load(model)
     _worker_keep_all = keep_all
 
 
@@ -126,13 +126,13 @@ def _batches(documents: Iterator[Document]) -> Iterator[list[Document]]:
         yield batch
 
 
-def _preload(model: str | None) -> None:
-    """Load in the parent what every worker needs, so forked workers inherit it."""
-    from cstotimeline import nlp
+def _preload() -> None:
+    """Build in the parent what every worker needs besides the pipeline (the gazetteer,
+    the lexicon, the temporal grammar), so that forked workers inherit it. The pipeline itself
+    is loaded by each worker, in parallel: loading it here first would serialise that."""
     from cstotimeline.actors import default_gazetteer
     from cstotimeline.lexicon import default_lexicon
 
-    nlp.load(model)
     default_gazetteer()
     default_lexicon()
     import cstotimeline.events
@@ -144,14 +144,13 @@ def _context(model: str | None) -> BaseContext:
 
     from cstotimeline import nlp
 
+    nlp.resolve_model_name(model)  # fail early, in the parent, when no model is installed
     method = start_method()
     if method == "fork":
-        _preload(model)  # also fails early, in the parent, when no model is installed
+        _preload()
         # Buffered output would be flushed again by every child as it exits.
         sys.stdout.flush()
         sys.stderr.flush()
-    else:
-        nlp.resolve_model_name(model)  # fail early, in the parent, when no model is installed
     return multiprocessing.get_context(method)
 
 

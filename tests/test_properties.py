@@ -48,6 +48,9 @@ def test_decode_bytes_round_trips_text(text, encoding):
         data = text.encode(encoding)
     except UnicodeEncodeError:
         assume(False)
+    # A UTF-16 BOM followed by U+0000 is byte for byte a UTF-32 BOM (FF FE 00 00): no decoder
+    # can tell them apart, and text does not start with a NUL character.
+    assume(not (encoding == "utf-16" and text.startswith("\x00")))
     try:
         decoded, _found = ingest.decode_bytes(data)
     except ingest.BinaryInputError:
