@@ -39,10 +39,25 @@ __all__ = ["Timex", "candidates", "tag", "to_timeml"]
 Candidate = tuple[int, int, str, int, int]  # start, end, rule, priority, rule order
 
 
+# Words without which a rule cannot match (checked on the lower-cased text, so that a rule
+# whose key word is absent costs a substring search instead of a regular-expression scan).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "ago": ("ago", "earlier", "later", "from now", "hence"),
+    "century": ("century",),
+    "quarter": ("quarter",),
+    "half": ("half",),
+    "decade": ("0s", "0's", "0’s", "ties"),
+}
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every guarded candidate extent of every rule (overlapping)."""
     out: list[Candidate] = []
+    low = text.lower()
     for order, rule in enumerate(grammar.RULES):
+        needs = _NEEDS.get(rule.name)
+        if needs is not None and not any(word in low for word in needs):
+            continue
         for m in rule.pattern.finditer(text):
             start, end = m.start(), m.end()
             while end > start and text[end - 1].isspace():
