@@ -128,7 +128,7 @@ def extract_events(
     mentions = actors_mod.find_actors(doc, gaz, published)
     ctx = _DocContext(document, doc, gaz, lex, list(timexes), mentions, base)
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in ctx.sentences:
         events.extend(ctx.sentence_events(sent))
     if not keep_all:
         # Filter before merging, so that merging again (across documents) changes nothing.
@@ -150,6 +150,7 @@ class _DocContext:
         self.document = document
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
+        self.sentences = list(doc.sents)  # and Doc.sents on every iteration
         self.gaz = gaz
         self.lex = lex
         self.base = base
@@ -187,7 +188,7 @@ class _DocContext:
         self._prev_end = 0
         self._ranges_cache: dict[int, list[tuple[int, int]]] = {}
         self._timex_cache: dict[int, list[tuple[Timex, Span]]] = {}
-        self._sentence_starts = [s.start_char for s in doc.sents]
+        self._sentence_starts = [s.start_char for s in self.sentences]
         self.has_csto = any(a.canonical == CSTO for a in actor_mentions) or any(
             gaz.parent(a.canonical) == CSTO for a in actor_mentions
         )

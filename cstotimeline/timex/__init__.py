@@ -50,6 +50,16 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _parses(doc: Doc, text: str) -> bool:
+    """True when ``doc`` is the parse of ``text`` (checked without rebuilding ``doc.text``)."""
+    if len(doc) == 0:
+        return not text
+    last = doc[-1]
+    if last.idx + len(last.text_with_ws) != len(text):
+        return False
+    return all(text.startswith(t.text, t.idx) for t in (doc[0], last, doc[len(doc) // 2]))
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every guarded candidate extent of every rule (overlapping)."""
     out: list[Candidate] = []
@@ -105,7 +115,7 @@ def tag(text: str, dct: _dt.date | None, doc: Doc | None = None) -> list[Timex]:
     """TIMEX3 expressions in ``text`` (sorted, non-overlapping, offsets into ``text``)."""
     cands = candidates(text)
     # The parse is used only for tense; a doc for some other text is ignored.
-    use_doc = doc is not None and doc.text == text
+    use_doc = doc is not None and _parses(doc, text)
     tense: TenseFn = doc_tense(doc, text) if doc is not None and use_doc else word_tense(text)
     resolver = Resolver(text, dct, tense)
     out: list[Timex] = []
