@@ -114,16 +114,9 @@ def _work(batch: list[Document]) -> list[list[Event]]:
 
 
 def _batches(documents: Iterator[Document]) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    chars = 0
-    for document in documents:
-        batch.append(document)
-        chars += len(document.text)
-        if len(batch) >= WORKER_BATCH or chars >= WORKER_BATCH_CHARS:
-            yield batch
-            batch, chars = [], 0
-    if batch:
-        yield batch
+    from cstotimeline.pipeline import batches
+
+    return batches(documents, size=WORKER_BATCH, chars=WORKER_BATCH_CHARS)
 
 
 def _preload() -> None:

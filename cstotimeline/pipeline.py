@@ -109,16 +109,23 @@ def extract(
     A batch is ``batch_size`` documents or, past its first document, ``batch_chars``
     characters, whichever comes first; only its parses are held in memory.
     """
+    for batch in batches(documents, size=batch_size, chars=batch_chars):
+        yield from _run_batch(batch, nlp, gazetteer, keep_all, batch_chars)
+
+
+def batches(documents: Iterable[Document], *, size: int, chars: int) -> Iterator[list[Document]]:
+    """Consecutive groups of at most ``size`` documents or, past the first, ``chars``
+    characters (used for parsing batches and for the batches sent to worker processes)."""
     batch: list[Document] = []
-    chars = 0
+    total = 0
     for document in documents:
         batch.append(document)
-        chars += len(document.text)
-        if len(batch) >= batch_size or chars >= batch_chars:
-            yield from _run_batch(batch, nlp, gazetteer, keep_all, batch_chars)
-            batch, chars = [], 0
+        total += len(document.text)
+        if len(batch) >= size or total >= chars:
+            yield batch
+            batch, total = [], 0
     if batch:
-        yield from _run_batch(batch, nlp, gazetteer, keep_all, batch_chars)
+        yield batch
 
 
 def _run_batch(
