@@ -38,7 +38,7 @@ def _stderr_warn(message: str) -> None:
 
 def extract_chronology(opts: ExtractOptions, *, warn: Warn = _stderr_warn) -> list[Event]:
     """Read the inputs, extract and merge events, apply the filters."""
-    from cstotimeline import ingest, nlp, pipeline
+    from cstotimeline import ingest, pipeline
     from cstotimeline.actors import default_gazetteer
     from cstotimeline.chronology import filter_events
 
@@ -68,7 +68,6 @@ def extract_chronology(opts: ExtractOptions, *, warn: Warn = _stderr_warn) -> li
     events = pipeline.chronology(per_document)
     if stats.read == 0 and stats.skipped > 0:
         raise errors.NothingToRead(errors.E_NO_INPUT)
-    del nlp
     wanted = [gaz.canonical(a) or a for a in opts.actors]
     return filter_events(
         events, since=opts.since, until=opts.until, actors=wanted, types=opts.types

@@ -212,8 +212,6 @@ class _DocContext:
         typ = self.lex.verb_type(lemma) or (
             self.lex.verb_type(tok.lower_) if tok.tag_ in ("VBN", "JJ") else None
         )
-        if typ is None and tok.lower_ in ("opted", "preferred", "chose", "choose", "opt"):
-            typ = "light"
         if typ == "membership_change" and lemma in self.lex.membership_needs_org:
             objs = [c for c in tok.children if c.dep_ in ("dobj",)]
             if objs and not any(self._is_org_phrase(o) for o in objs):
@@ -245,10 +243,8 @@ class _DocContext:
         """Modality flags of a verb, from its own auxiliaries and the verbs governing it."""
         flags: set[str] = set()
         t = tok
-        first = True
         while True:
-            flags |= self._own_flags(t, is_trigger=first)
-            first = False
+            flags |= self._own_flags(t)
             dep = t.dep_
             head = t.head
             if head.i == t.i:
@@ -256,7 +252,6 @@ class _DocContext:
             hl = head.lemma_.lower()
             if dep == "conj":
                 t = head
-                first = False
                 continue
             if dep == "xcomp" or (dep == "pcomp" and head.dep_ == "prep"):
                 anchor = head if dep == "xcomp" else head.head
@@ -286,7 +281,7 @@ class _DocContext:
             flags.add("negated")
         return flags
 
-    def _own_flags(self, tok: Token, *, is_trigger: bool) -> set[str]:
+    def _own_flags(self, tok: Token) -> set[str]:
         flags: set[str] = set()
         for c in tok.children:
             cl = c.lower_
@@ -767,7 +762,7 @@ class _DocContext:
         return lemma in self.lex.participation
 
     def _negated_by_head(self, c: _Candidate) -> bool:
-        own = self._own_flags(c.trigger, is_trigger=True)
+        own = self._own_flags(c.trigger)
         return "negated" not in own and c.trigger.dep_ == "xcomp"
 
     def _reports(self, reporter: Token, content: Token) -> bool:
@@ -977,30 +972,30 @@ class _DocContext:
 
     # -- actors -------------------------------------------------------------------------------
 
-    def _scope(self, c: _Candidate, sent: Span) -> tuple[int, int, list[tuple[int, int]]]:
-        """Character ranges whose actors belong to the event."""
-        toks = [c.trigger, *c.extra_tokens]
+    def _scope(self, c: _Candidate, sent: Span) -> list[tuple[int, int]]:
+        """Character ranges whose actors belong to the event: the whole sentence for a main
+        verb; for a subordinate event its own phrase, the noun it modifies and the subject
+        of the verb it completes."""
+        if c.kind == "verb" and not c.subordinate:
+            return [(sent.start_char, sent.end_char)]
         ranges: list[tuple[int, int]] = []
-        for t in toks:
+        for t in (c.trigger, *c.extra_tokens):
             ranges.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
             if t.dep_ in ("acl", "relcl"):
                 h = t.head
                 ranges.append((h.left_edge.idx, h.right_edge.idx + len(h.right_edge)))
                 if h.dep_ == "appos":  # "the CSTO, a defence alliance formed in 1992"
                     ranges.extend(_name_spans(h.head))
-        # Subjects of the governing verb for xcomp / absorbed chains.
         t = c.trigger
         while t.dep_ in ("xcomp", "conj", "ccomp") and t.head.i != t.i:
             t = t.head
             for ch in t.children:
                 if ch.dep_ in _SUBJ_DEPS:
                     ranges.append((ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge)))
-        if c.kind == "verb" and not c.subordinate:
-            ranges = [(sent.start_char, sent.end_char)]
-        return sent.start_char, sent.end_char, ranges
+        return ranges
 
     def _event_actors(self, c: _Candidate, sent: Span) -> tuple[list[str], list[str], list[str]]:
-        _s, _e, ranges = self._scope(c, sent)
+        ranges = self._scope(c, sent)
         subj_ranges: list[tuple[int, int]] = []
         obj_ranges: list[tuple[int, int]] = []
         heads = [c.trigger, *([c.reporter] if c.reporter is not None else [])]

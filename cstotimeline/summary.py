@@ -239,8 +239,6 @@ def build_summary(
         body.extend(_np(noun, skip, 8))
     if etype == "statement" or trigger.lemma_ in ("say", "tell", "announce"):
         body.extend(_reported(trigger, skip))
-    elif not body[1:] and noun is None and etype in ("refusal", "meeting", "exercise"):
-        pass
     text = " ".join(p for p in (subject, _render(body)) if p)
     if reporter is not None and speaker:
         text += f", {speaker} {reporter.text}"
