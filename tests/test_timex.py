@@ -133,3 +133,23 @@ def test_model_doc_for_other_text_is_ignored() -> None:
     pipeline = nlp.load()
     found = tag("They met on Friday.", DCT, pipeline("Something else entirely."))
     assert [t.value for t in found] == ["2013-03-22"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A weekday with a present-tense verb is a scheduled day ...
+        ("He and Arafat meet separately Monday with the envoy.", "2013-03-25"),
+        # ... unless the verb reports ("says Monday") or the day is a known one ("Monday's").
+        ("The minister says Monday that talks failed.", "2013-03-18"),
+        ("Monday's purchases are far below the market leaders.", "2013-03-18"),
+        # A deadline in the past perfect is over: "had been due to expire Friday".
+        ("The offer had been due to expire Friday evening.", "2013-03-22TEV"),
+    ],
+)
+def test_model_weekday_tense(text: str, expected: str) -> None:
+    from cstotimeline import nlp
+
+    found = tag(text, dt.date(2013, 3, 24), nlp.load()(text))
+    assert [t.value for t in found] == [expected]

@@ -303,6 +303,22 @@ CASES: list[Case] = [
     # ------------------------------------------------------------ holidays
     Case("The truce began on [Christmas Day].", dt.date(2013, 12, 20), "2013-12-25"),
     Case("Prices jumped before [Thanksgiving].", dt.date(1999, 11, 20), "1999-11-25"),
+    # ------------------------------------------------------------ results reporting
+    # The comparison period is the latest ended quarter reported, not a forecast quarter.
+    Case(
+        "Third-quarter profit rose 11%. A fourth-quarter charge is expected. Earnings fell "
+        "from $6 million [a year ago].",
+        dt.date(1989, 11, 2),
+        "1988-Q3",
+    ),
+    Case(
+        "Third-quarter net rose. After a flat second quarter, sales grew. Costs were lower "
+        "than in [the year-earlier period].",
+        dt.date(1989, 11, 1),
+        "1988-Q3",
+    ),
+    Case("Jayark earned $1 million in [the quarter] ended July 31.", OCT89, "1989-Q2"),
+    Case("Delta earned $133 million in [the quarter] ended Sept. 30.", OCT89, "1989-Q3"),
     # ------------------------------------------------------------ no reference date
     Case("The ministers met in [June].", None, "XXXX-06"),
     Case("The ministers met on [Friday].", None, "XXXX-WXX-5"),
@@ -334,6 +350,10 @@ NEGATIVES: list[tuple[str, dt.date | None]] = [
     ("The Daily Telegraph reported the story.", FRI),
     ("The shares were then sold.", FRI),
     ("The second round of talks failed.", FRI),
+    ("The notes will save it $2 million a year in interest.", FRI),
+    ("The airline runs four flights a week to Bombay.", FRI),
+    ("The plant builds 300 cars a day.", FRI),
+    ("The quarter-to-quarter comparison was also helped by charges.", FRI),
 ]
 
 

@@ -54,6 +54,8 @@ def accept(rule: str, text: str, start: int, end: int) -> bool:
         return not _SCORE.match(after) and not _MONEY_AFTER.match(after)
     if rule == "weekday":
         return not re.match(r"^\s*(?:Times|Post|Journal|Night\s+Live)\b", after)
+    if rule == "quarter_ref" and re.match(r"^-to-", after):
+        return False  # "the quarter-to-quarter comparison"
     if rule == "ref":
         return _ref_ok(surface, before, after)
     if rule in ("rel_unit", "noon") and re.match(r"(?:This|Next|Last) Week|Noon", surface):
@@ -136,7 +138,15 @@ def _duration_ok(surface: str, before: str, after: str) -> bool:
         r"\bper\s*$|\bonce\s*$|\btwice\s*$", before
     ):
         return True
+    if re.fullmatch(r"(?:a|an)\s+(?:year|month|week|day|hour)", s) and _RATE_BEFORE.search(before):
+        return False  # rates: "$2 million a year", "four flights a week", "24 hours a day"
     return not (re.search(r"^(?:a|an)\s+", s) and re.match(r"^-", after))
+
+
+# A count just before "a year"/"a day" makes it a rate, not a length of time.
+_RATE_BEFORE = re.compile(
+    r"(?:\d\S*|\b(?:million|billion|thousand|hundred|dozens?)|\b[a-z]{2,}[^su\W]s)\s+$", re.I
+)
 
 
 def _decade_ok(surface: str, before: str, after: str) -> bool:

@@ -61,6 +61,8 @@ class Resolver:
         self.anchor_end = -1
         self.last_quarter: Period | None = None
         self.last_quarter_end = -1
+        self.report_quarter: Period | None = None
+        self._report_ended = False
         self._handlers: dict[str, Callable[[str, int, int], Value | None]] = {
             "clock": self.clock,
             "noon": self.noon,
@@ -119,9 +121,21 @@ class Resolver:
                 self.day_anchor = v.period
             self.anchor_end = end
             if v.period.gran == "quarter":
-                self.last_quarter = v.period
-                self.last_quarter_end = end
+                self._note_quarter(v.period, end)
         return v
+
+    def _note_quarter(self, p: Period, end: int) -> None:
+        """Keep the last quarter mentioned and the reported quarter: in results reporting, "a
+        year ago", "the year-earlier period" and "the latest quarter" compare with the latest
+        quarter mentioned that had ended by the reference date, not with a forecast ("a
+        fourth-quarter charge") or a contrast ("after a flat second quarter")."""
+        self.last_quarter = p
+        self.last_quarter_end = end
+        ended = self.dct is None or shift(p, 1, "quarter").day <= self.dct
+        rq = self.report_quarter
+        if rq is None or (ended and (not self._report_ended or p.day > rq.day)):
+            self.report_quarter = p
+            self._report_ended = ended
 
     # ---------------------------------------------------------------- reference helpers
     @staticmethod
@@ -576,8 +590,10 @@ class Resolver:
         elif t.startswith(("next", "the coming")):
             cq = self._current_quarter()
             base = shift(cq, 1, "quarter") if cq else None
-        elif self.last_quarter is not None:
+        elif t.startswith(("that", "the same")) and self.last_quarter is not None:
             base = self.last_quarter
+        elif self.report_quarter is not None:
+            base = self.report_quarter
         else:
             cq = self._current_quarter()
             base = shift(cq, -1, "quarter") if cq else None
@@ -593,9 +609,13 @@ class Resolver:
             if month is not None and day is not None:
                 md = self._month_day(month, day, parse_year(ended.group(1)), start, end)
                 if md.period is not None:
-                    unit = "year" if "year" in t else "quarter"
-                    return self._cal(period_of(unit, md.period.day), basis=md.basis)
-        if is_period and self.last_quarter is None and self.anchor is not None:
+                    # "the quarter ended July 31" (May to July): the calendar quarter that holds
+                    # most of it, the one of its middle month.
+                    if "year" in t:
+                        return self._cal(period_of("year", md.period.day), basis=md.basis)
+                    middle = md.period.day - _dt.timedelta(days=45)
+                    return self._cal(period_of("quarter", middle), basis=md.basis)
+        if is_period and self.report_quarter is None and self.anchor is not None:
             base = self.anchor  # "the year-earlier period" after a year or month
         if base is None:
             return Value("DATE", "XXXX-QX", None, "relative", True)
@@ -606,6 +626,8 @@ class Resolver:
                 base = period_of("year", _dt.date(explicit_year, 1, 1))
         if year_back:
             base = shift(base, -1, "year")
+        if base.gran == "quarter":
+            self.last_quarter = base  # "that quarter" after "the year-ago quarter"
         v = self._cal(base, basis="relative", anaphoric=True)
         return Value(v.type, v.value, v.mod, v.basis, v.anaphoric, v.period, False)
 
@@ -634,12 +656,11 @@ class Resolver:
 
     # ---------------------------------------------------------------- weekdays and days
     def _weekday_period(self, wd: int, how: str, start: int, end: int) -> Period | None:
-        if (
-            how in ("previous", "following")
-            and self.anchor is not None
-            and self.anchor.gran == "day"
-        ):
-            ref = self.anchor.day
+        day_anchor = (
+            self.anchor if self.anchor is not None and self.anchor.gran == "day" else None
+        ) or self.day_anchor
+        if how in ("previous", "following") and day_anchor is not None:
+            ref = day_anchor.day
         elif self.dct is not None:
             ref = self.dct
         else:
@@ -657,7 +678,9 @@ class Resolver:
                 start, end
             ):
                 tense = "future"  # "by Friday", but "had filed reports by Wednesday"
-            if tense == "future":
+            if tense in ("future", "present"):
+                # A weekday with a present-tense verb is a scheduled day: "meets Albright
+                # Monday" (reporting verbs count as past: "says Monday").
                 d = ref + _dt.timedelta(days=(wd - ref.weekday()) % 7)
             else:
                 d = ref - _dt.timedelta(days=delta_back)
@@ -942,8 +965,8 @@ class Resolver:
             n = 0
         recent_anchor = self.anchor is not None and self.anchor_end > start - 250
         if deictic:
-            if unit == "year" and n == 1 and self.last_quarter is not None:
-                p = shift(self.last_quarter, sign * n, "year")
+            if unit == "year" and n == 1 and self.report_quarter is not None:
+                p = shift(self.report_quarter, sign * n, "year")
                 return self._keep(self._cal(p, basis="relative", mod=mod))
             if (
                 unit == "year"
@@ -959,9 +982,9 @@ class Resolver:
             return self._keep(self._cal(p, basis="relative", mod=mod))
         # Anaphoric: shift the narrative anchor, never finer than the anchor. "A year earlier"
         # in results reporting compares with the quarter last mentioned.
-        if unit == "year" and n == 1 and sign < 0 and self.last_quarter is not None:
+        if unit == "year" and n == 1 and sign < 0 and self.report_quarter is not None:
             return self._keep(
-                self._cal(shift(self.last_quarter, -1, "year"), basis="relative", mod=mod)
+                self._cal(shift(self.report_quarter, -1, "year"), basis="relative", mod=mod)
             )
         base = (
             self.anchor

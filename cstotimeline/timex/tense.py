@@ -98,6 +98,15 @@ def word_tense(text: str) -> TenseFn:
     return tense
 
 
+_REPORTING = {
+    "say", "tell", "report", "announce", "add", "note", "state", "claim", "insist", "confirm",
+    "deny", "warn", "write", "acknowledge", "admit", "disclose", "reveal", "concede",
+}  # fmt: skip
+# Verbs whose past tense is spelled like the present: a VBP tag on them is a guess.
+_SAME_IN_PAST = {
+    "hurt", "put", "set", "cut", "hit", "cost", "let", "shut", "quit", "spread", "bet", "cast",
+    "burst", "split", "shed", "bid", "broadcast", "forecast", "read", "upset", "beat",
+}  # fmt: skip
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _VERB_POS = {"VERB", "AUX"}
 
@@ -125,6 +134,8 @@ def doc_tense(doc: Doc, text: str) -> TenseFn:
         if not (verb.pos_ in _VERB_POS or verb.tag_.startswith("VB")):
             return fallback(start, end)
         verdict = _verb_tense(verb)
+        if verdict == "present" and tok.dep_ == "poss":
+            return "past"  # "Friday's purchases are ...": a day already known
         if verdict is None:
             return fallback(start, end)
         if verdict == "nonfinite" and fallback(start, end) == "future":
@@ -159,6 +170,10 @@ def _verb_tense(verb: Any) -> str | None:
         "aims",
         "wants",
     ):
+        # "had been due to expire Friday": a deadline already past.
+        governors = [head, head.head] if head.dep_ == "acomp" else [head]
+        if any(c.lower_ == "had" for g in governors for c in g.children if c.dep_ == "aux"):
+            return "past"
         return "future"
     if verb.lower_ in ("scheduled", "slated", "due", "upcoming", "planned"):
         return "future"
@@ -177,7 +192,10 @@ def _verb_tense(verb: Any) -> str | None:
     if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
         return "future"
     if verb.tag_ in ("VBZ", "VBP"):
-        return "present"
+        # "says Monday" reports a past act; "meets Albright Monday" is a scheduled one.
+        if verb.lemma_ in _REPORTING:
+            return "past"
+        return None if verb.lower_ in _SAME_IN_PAST else "present"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         return "nonfinite"
     return None
