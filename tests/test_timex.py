@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cstotimeline.timex import Timex, tag, to_timeml
+from cstotimeline.timex import Timex, candidates, tag, to_timeml
 
 DCT = dt.date(2013, 3, 22)
 
@@ -101,6 +101,33 @@ def test_import_does_not_load_spacy() -> None:
         "sys.exit(1 if 'spacy' in sys.modules else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+# Words and separators from which hypothesis builds texts dense in temporal expressions.
+_PIECES = [
+    "the", "last", "next", "this", "past", "few", "two", "12", "1990", "'80s", "May", "June",
+    "Sept.", "Friday", "Fridays", "night", "today", "ago", "earlier", "later", "years", "week",
+    "weekend", "quarter", "third", "period", "year-ago", "half", "century", "every", "a",
+    "5", "p.m.", "noon", "Christmas", "now", "recently", "current", "fiscal", "since", "of",
+    "\u212a", "\u0130", "$", "%",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_PIECES), st.sampled_from([" ", "  ", "\n", ", ", "-", ". ", ""])
+        ),
+        max_size=40,
+    ),
+    st.integers(min_value=0, max_value=300),
+)
+def test_key_word_scan_finds_what_a_full_scan_finds(
+    pieces: list[tuple[str, str]], pad: int
+) -> None:
+    text = "x " * pad + "".join(word + sep for word, sep in pieces)
+    assert sorted(candidates(text)) == sorted(candidates(text, scan_all=True))
 
 
 @settings(max_examples=200, deadline=None)

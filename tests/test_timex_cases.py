@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import pytest
 
-from cstotimeline.timex import tag
+from cstotimeline.timex import candidates, tag
 
 FRI = dt.date(2013, 3, 22)  # a Friday, ISO week 2013-W12
 THU = dt.date(2023, 11, 23)  # a Thursday, ISO week 2023-W47
@@ -377,3 +377,12 @@ def test_negative(sentence: str, dct: dt.date | None) -> None:
 
 def test_table_size() -> None:
     assert len(CASES) + len(NEGATIVES) >= 150
+
+
+@pytest.mark.parametrize("sentence", [c.sentence for c in CASES] + [n[0] for n in NEGATIVES])
+def test_key_word_scan_is_complete(sentence: str) -> None:
+    # Far from any other word, each expression must still be found by scanning its rule only
+    # near the rule's key words (grammar.RULE_KEYS).
+    pad = "Lorem ipsum dolor sit amet. " * 8
+    text = pad + sentence.replace("[", "").replace("]", "") + " " + pad
+    assert sorted(candidates(text)) == sorted(candidates(text, scan_all=True))

@@ -39,15 +39,70 @@ __all__ = ["Timex", "candidates", "tag", "to_timeml"]
 Candidate = tuple[int, int, str, int, int]  # start, end, rule, priority, rule order
 
 
-# Words without which a rule cannot match (checked on the lower-cased text, so that a rule
-# whose key word is absent costs a substring search instead of a regular-expression scan).
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "ago": ("ago", "earlier", "later", "from now", "hence"),
-    "century": ("century",),
-    "quarter": ("quarter",),
-    "half": ("half",),
-    "decade": ("0s", "0's", "0’s", "ties"),
-}
+# How far around a key word a rule is scanned (longer than any real expression).
+_WINDOW = 100
+_WORD = re.compile(r"[^\W_]+")
+# Characters that case-fold onto ASCII letters (Kelvin sign, long s, dotted and dotless i): a
+# rule may match them where no key word is spelled out, so such text is scanned in full.
+_FOLDS = re.compile("[\u017f\u212a\u0130\u0131]")
+
+
+def _key_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    by_word: dict[str, list[int]] = {}
+    digit: list[int] = []
+    for order, rule in enumerate(grammar.RULES):
+        for word in grammar.RULE_KEYS[rule.name]:
+            if word == grammar.DIGIT:
+                digit.append(order)
+            else:
+                by_word.setdefault(word, []).append(order)
+    return {w: tuple(sorted(set(v))) for w, v in by_word.items()}, tuple(digit)
+
+
+_KEYS, _DIGIT_RULES = _key_index()
+
+
+def _windows(text: str) -> list[list[tuple[int, int]]] | None:
+    """For each rule, the merged stretches of ``text`` within ``_WINDOW`` characters of one of
+    its key words (None: scan everything)."""
+    low = text.lower()
+    if len(low) != len(text) or _FOLDS.search(text):
+        return None
+    n = len(text)
+    spans: list[list[tuple[int, int]]] = [[] for _ in grammar.RULES]
+    keys, digit_rules = _KEYS, _DIGIT_RULES
+    for m in _WORD.finditer(low):
+        word = m.group()
+        orders = keys.get(word, ())
+        if not word.isalpha():
+            orders = orders + digit_rules
+        if not orders:
+            continue
+        start, end = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
+        for order in orders:
+            rule_spans = spans[order]
+            if rule_spans and start <= rule_spans[-1][1]:
+                rule_spans[-1] = (rule_spans[-1][0], end)
+            else:
+                rule_spans.append((start, end))
+    return spans
+
+
+def _scan(
+    pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]] | None
+) -> list[tuple[int, int]]:
+    """The extents ``pattern.finditer`` finds in ``text``, looking only inside ``spans`` (no
+    match lies outside them; one that reaches a span's edge means a full scan)."""
+    if spans is None:
+        return [m.span() for m in pattern.finditer(text)]
+    n = len(text)
+    found: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        for m in pattern.finditer(text, lo, hi):
+            if (m.start() == lo and lo > 0) or (m.end() > hi - 3 and hi < n):
+                return [m.span() for m in pattern.finditer(text)]
+            found.append(m.span())
+    return found
 
 
 def _parses(doc: Doc, text: str) -> bool:
@@ -60,16 +115,13 @@ def _parses(doc: Doc, text: str) -> bool:
     return all(text.startswith(t.text, t.idx) for t in (doc[0], last, doc[len(doc) // 2]))
 
 
-def candidates(text: str) -> list[Candidate]:
-    """Every guarded candidate extent of every rule (overlapping)."""
+def candidates(text: str, *, scan_all: bool = False) -> list[Candidate]:
+    """Every guarded candidate extent of every rule (overlapping). Rules are scanned only near
+    their key words; ``scan_all`` scans the whole text with every rule (the same result)."""
     out: list[Candidate] = []
-    low = text.lower()
+    windows = None if scan_all else _windows(text)
     for order, rule in enumerate(grammar.RULES):
-        needs = _NEEDS.get(rule.name)
-        if needs is not None and not any(word in low for word in needs):
-            continue
-        for m in rule.pattern.finditer(text):
-            start, end = m.start(), m.end()
+        for start, end in _scan(rule.pattern, text, None if windows is None else windows[order]):
             while end > start and text[end - 1].isspace():
                 end -= 1
             if end <= start or not guards.accept(rule.name, text, start, end):

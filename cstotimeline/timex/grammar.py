@@ -343,6 +343,54 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+
+def _longest_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The longest word of each phrase: a word every match of the phrase contains."""
+    return tuple(max(re.findall(r"[a-z]+", p.lower()), key=len) for p in phrases)
+
+
+DIGIT = "#digit"  # a key standing for any word with a digit in it
+_UNIT_WORDS = tuple(lx.UNITS)
+_DAY_PARTS = ("morning", "afternoon", "evening", "night")
+_WEEKDAYS = lx.WEEKDAY_NAMES + tuple(w + "s" for w in lx.WEEKDAY_NAMES)
+
+# For each rule, words of which every match contains at least one (lower case, whole words as
+# ``[^\W_]+`` splits them). The tagger scans a rule only near its key words, so a rule costs
+# nothing in text without them; tests check the scan finds exactly what a full scan finds.
+RULE_KEYS: dict[str, tuple[str, ...]] = {
+    "clock": (DIGIT,),
+    "noon": ("noon", "midnight", "midday"),
+    "date_mdy": tuple(lx.MONTHS),
+    "date_iso": (DIGIT,),
+    "date_numeric": (DIGIT,),
+    "week_of": ("week",),
+    "month_year": tuple(lx.MONTHS),
+    "month": tuple(lx.MONTHS),
+    "season": tuple(lx.SEASONS),
+    "year": (DIGIT, "nineteen", "eighteen", "twenty", "thousand"),
+    "decade": (DIGIT, "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+               "eighties", "nineties"),
+    "century": ("century",),
+    "quarter": (DIGIT, "quarter", "quarters"),
+    "quarter_ref": ("quarter", "period", "ago", "earlier"),
+    "half": ("half",),
+    "weekday": lx.WEEKDAY_NAMES,
+    "weekday_set": _WEEKDAYS,
+    "deictic": ("today", "yesterday", "tomorrow", "tonight", "overnight", *_DAY_PARTS),
+    "day_part_anaphoric": _DAY_PARTS,
+    "holiday": _longest_words([*lx.HOLIDAYS, *lx.WEEKDAY_HOLIDAYS, "election day", "easter"]),
+    "rel_unit": ("week", "month", "year", "weekend", "decade", "day", "fortnight", "quarter"),
+    "the_unit": ("year", "week", "month", "weekend"),
+    "ago": ("ago", "earlier", "later", "now", "hence"),
+    "anaphoric_day": ("day", *_DAY_PARTS),
+    "duration": _UNIT_WORDS,
+    "duration_vague": _UNIT_WORDS,
+    "duration_unit": _UNIT_WORDS,
+    "set": ("every", "each", "per", "once", "twice", "thrice", "times"),
+    "ref": _longest_words(lx.REF_WORDS),
+    "ref_adj": ("current",),
+}  # fmt: skip
+
 # Words after a bare "May"/"March" that show it is a verb or modal, not a month.
 VERB_AFTER_AMBIGUOUS = re.compile(
     r"\s+(?:be|have|not|also|still|well|never|soon|even|only|just|help|need|want|take|"
