@@ -319,6 +319,41 @@ CASES: list[Case] = [
     ),
     Case("Jayark earned $1 million in [the quarter] ended July 31.", OCT89, "1989-Q2"),
     Case("Delta earned $133 million in [the quarter] ended Sept. 30.", OCT89, "1989-Q3"),
+    # ------------------------------------------------------------ a story told in another year
+    Case(
+        "The story begins in May 2021. On [12 May], troops crossed the border.", NOV, "2021-05-12"
+    ),
+    Case(
+        "Shelling began on 13 September 2022. Weeks later, at talks in Prague on [6 October], "
+        "the leaders met.",
+        NOV,
+        "2022-10-06",
+    ),
+    Case(
+        "Talks took place on 6 October 2022. [The following January], Armenia refused.",
+        NOV,
+        "2023-01",
+    ),
+    Case("The drills were held in January 2023. In [February] monitors arrived.", NOV, "2023-02"),
+    Case("Shelling began on 13 September 2022. [Weeks later], talks opened.", NOV, "2022-09"),
+    # ... but not for the news of the day, the future or a deadline
+    Case(
+        "The war began in August 1988. Iran condemned the invasion on [Aug. 2].",
+        dt.date(1990, 8, 15),
+        "1990-08-02",
+    ),
+    Case(
+        "Since it was founded in March 1997, it will join on [March 12].",
+        dt.date(1999, 2, 27),
+        "1999-03-12",
+    ),
+    # "since 2020" is background: the story stays in 2023
+    Case(
+        "Shelling began on 19 September 2023 in a region held since 2020. Weeks later, on "
+        "[3 October], parliament voted.",
+        NOV,
+        "2023-10-03",
+    ),
     # ------------------------------------------------------------ no reference date
     Case("The ministers met in [June].", None, "XXXX-06"),
     Case("The ministers met on [Friday].", None, "XXXX-WXX-5"),

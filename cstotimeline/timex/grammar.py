@@ -152,7 +152,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "date_mdy",
         rf"{L}(?:{WEEKDAY},?\s+)?"
-        rf"(?:{MONTH}\s+{DAY}|{DAY_NUM}(?:\s+of)?\s+{MONTH}|{DAY_ORD}\s+of\s+{MONTH})"
+        rf"(?:{MONTH}\s+{DAY}|(?:{DAY_NUM}(?:\s+of)?|{DAY_ORD}\s+of)\s+{MONTH}(?![^\W\d_]))"
         rf"(?:,?\s+{YEAR_NUM}|,?\s+(?:{REL_YEAR}))?"
         rf"(?!\s*(?:%|percent|per\s+cent|million|billion|points?\b|cents?\b))",
         4,
@@ -177,7 +177,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "month",
-        rf"{L}(?:(?:last|this|next|this\s+past|this\s+coming|the\s+same|that)\s+)?(?:{POS})?"
+        rf"{L}(?:(?:last|this|next|this\s+past|this\s+coming|the\s+same|that|the\s+following"
+        rf"|the\s+next|the\s+previous|the\s+preceding)\s+)?(?:{POS})?"
         rf"{MONTH}(?![\w-])",
         1,
     ),

@@ -112,6 +112,14 @@ class Resolver:
                 mod = lx.OUTSIDE_MODS[norm(outside.group(1))]
                 if v.type == "DURATION" or not mod.startswith("ON_OR"):
                     v = Value(v.type, v.value, mod, v.basis, v.anaphoric, v.period, v.moves_anchor)
+        if (
+            v is not None
+            and v.moves_anchor
+            and v.period is not None
+            and v.period.gran in ("year", "decade", "century")
+            and prev_word(self.text, start) == "since"
+        ):
+            v = self._keep(v)  # "active since 2020": background, not the story's new time
         if v is not None and v.period is not None and v.type in ("DATE", "TIME") and v.moves_anchor:
             # A coarser period that contains the anchor ("this year" after "last week") does
             # not replace it: the narrative keeps its finest known time.
@@ -254,11 +262,50 @@ class Resolver:
         return self._cal(day, basis=basis, mod=mod, type_="TIME", suffix=hhmm)
 
     # ---------------------------------------------------------------- full dates
+    _STORY_REACH = 600  # characters after the narrative's last date in which it still holds
+    _STORY_SPAN = 62  # days from the narrative's time within which a yearless date is in it
+
+    def _story_ref(self, start: int, end: int) -> _dt.date | None:
+        """The narrative's time when the story is told in another year than the publication's
+        ("The story begins in May 2021. On 12 May, ..."): the day or month last mentioned, if
+        mentioned just before and in an earlier year than the publication. A clause in the
+        future tense looks ahead from the publication date instead."""
+        a = self.anchor
+        if (
+            a is None
+            or self.dct is None
+            or a.gran not in ("day", "month")
+            or a.year >= self.dct.year
+            or start - self.anchor_end > self._STORY_REACH
+            or self.tense(start, end) == "future"
+        ):
+            return None
+        return a.day if a.gran == "day" else a.day + _dt.timedelta(days=14)
+
+    def _near_dct(self, d: _dt.date) -> bool:
+        """True for a date in the six weeks before the publication date: the news of the day
+        ("condemned Iraq's invasion on Aug. 2") even inside a story told in another year."""
+        return self.dct is not None and 0 <= (self.dct - d).days <= 45
+
     def _year_for_month_day(self, month: int, day: int, start: int, end: int) -> int | None:
         """The year that puts month/day nearest the DCT, in the direction of the tense when
-        that is known and the date is more than a few months away."""
+        that is known and the date is more than a few months away; in a story told in another
+        year, the year that puts it nearest the story's time."""
         if self.dct is None:
             return None
+        story = self._story_ref(start, end)
+        if story is not None and not (
+            valid_day(self.dct.year, month, day)
+            and self._near_dct(_dt.date(self.dct.year, month, day))
+        ):
+            for y in (story.year - 1, story.year, story.year + 1):
+                near = (
+                    abs((_dt.date(y, month, day) - story).days)
+                    if valid_day(y, month, day)
+                    else None
+                )
+                if near is not None and near <= self._STORY_SPAN:
+                    return y
         tense: str | None = self.tense(start, end)
         before = self.text[max(0, start - 30) : start]
         if re.search(r"\bsince\b[^.,;]{0,25}$", before, re.I):
@@ -352,6 +399,13 @@ class Resolver:
         if self.dct is None:
             return None
         ref = self.dct
+        story = self._story_ref(start, end) if how in ("past", "nearest") else None
+        if story is not None and month in (ref.month, (ref.month - 2) % 12 + 1):
+            story = None  # this month or the last: the news of the day
+        if story is not None:
+            for y in (story.year - 1, story.year, story.year + 1):
+                if abs((_dt.date(y, month, 15) - story).days) <= self._STORY_SPAN:
+                    return period_of("month", _dt.date(y, month, 1))
         y = ref.year
         if how == "last":
             y = y if month < ref.month else y - 1
@@ -380,6 +434,10 @@ class Resolver:
             ("this ", "this"),
             ("the same ", "same"),
             ("that ", "same"),
+            ("the following ", "following"),
+            ("the next ", "following"),
+            ("the previous ", "preceding"),
+            ("the preceding ", "preceding"),
         ):
             if t.startswith(prefix):
                 how = name
@@ -389,6 +447,15 @@ class Resolver:
         month = parse_month(rest)
         if month is None:
             return None
+        if how in ("following", "preceding"):
+            # "the following January": the first one after the narrative's time.
+            base = self.anchor.day if self.anchor is not None else self.dct
+            if base is None:
+                return Value("DATE", f"XXXX-{month:02d}", mod, "relative", True)
+            y = base.year + (1 if how == "following" and month <= base.month else 0)
+            y -= 1 if how == "preceding" and month >= base.month else 0
+            p = period_of("month", _dt.date(y, month, 1))
+            return self._cal(p, basis="relative", mod=mod, anaphoric=True)
         if how == "same" and self.anchor is not None:
             p = period_of("month", _dt.date(self.anchor.year, month, 1))
             return self._cal(p, basis="relative", mod=mod, anaphoric=True)
@@ -950,7 +1017,8 @@ class Resolver:
             return None
         num_text = body[: UNIT_RE.search(body).start()].strip()  # type: ignore[union-attr]
         num_text = re.sub(r"[\s-]*more$", "", num_text)
-        num_text = re.split(r"\s+(?:to|or|and)\s+|-", num_text)[0] if num_text else "1"
+        num_text = re.split(r"\s+(?:to|or|and)\s+|-", num_text)[0] if num_text else ""
+        # A bare plural ("weeks later") is a vague amount; a bare singular ("year earlier") one.
         amount = parse_number(num_text) if num_text else (None if body.endswith("s") else 1.0)
         sign = -1 if direction_word in ("ago", "earlier", "before", "back") else 1
         deictic = direction_word in ("ago", "from now", "hence", "back")
