@@ -58,6 +58,10 @@ def load(name: str | None = None) -> Language:
     disable = [p for p in nlp.pipe_names if p not in NEEDED]
     for pipe in disable:
         nlp.disable_pipe(pipe)
+    if "parser" in nlp.pipe_names:
+        from cstotimeline import segment
+
+        nlp.add_pipe(segment.NAME, before="parser")
     # Long inputs are chunked by the caller; this only guards against accidental huge docs.
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
