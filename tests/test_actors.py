@@ -659,3 +659,19 @@ def test_is_agentive(nlp, gaz: Gazetteer, text: str, surface: str, agentive: boo
     assert span is not None
     assert is_agentive(span.root) is agentive
     assert is_agentive(span) is agentive  # a span is judged by its root
+
+
+@pytest.mark.parametrize(
+    "text,when,expected",
+    [
+        ("The head of the Russian state spoke.", datetime.date(2022, 5, 17), "Vladimir Putin"),
+        (
+            "Armenia joined the International Criminal Court.",
+            datetime.date(2024, 2, 1),
+            "International Criminal Court",
+        ),
+        ("Spokeswoman Ani Badalian said so.", datetime.date(2024, 5, 8), "Ani Badalyan"),
+    ],
+)
+def test_added_entries(text: str, when: datetime.date, expected: str) -> None:
+    assert expected in [m.canonical for m in Gazetteer.load().find(text, when)]
