@@ -524,21 +524,35 @@ class Gazetteer:
         toks = _TOKEN_RE.findall(folded)
         if not toks:
             return
-        keys = tuple(t.lower() for t in toks)
+        keys = tuple(map(str.lower, toks))
         ident = (keys, target.canonical if isinstance(target, _Target) else target)
         if ident in self._seen:
             return
         self._seen.add(ident)
-        words = [i for i, t in enumerate(toks) if t[0].isalnum()]
-        exact = tuple((i, t) for i, t in enumerate(toks) if t.isupper() and len(t) <= 8)
-        caps = tuple(i for i in words if toks[i][0].isupper() and not toks[i].isupper())
+        words: list[int] = []  # words, not punctuation
+        exact: list[tuple[int, str]] = []  # acronyms
+        caps: list[int] = []  # capitalised words
+        for i, t in enumerate(toks):
+            upper = t.isupper()
+            if upper and len(t) <= 8:
+                exact.append((i, t))
+            if t[0].isalnum():
+                words.append(i)
+                if not upper and t[0].isupper():
+                    caps.append(i)
         bare_title = isinstance(target, _Role) and target.of is None
         single = words[0] if len(words) == 1 and not bare_title else -1
-        pat = _Pattern(target, exact, single, caps)
+        pat = _Pattern(target, tuple(exact), single, tuple(caps))
         node = self._trie
         for k in keys:
-            node = node.setdefault(k, {})
-        node.setdefault("", []).append(pat)
+            child = node.get(k)
+            if child is None:
+                child = node[k] = {}
+            node = child
+        if "" in node:
+            node[""].append(pat)
+        else:
+            node[""] = [pat]
         self.n_patterns += 1
 
     # -- queries ------------------------------------------------------------------------------
@@ -875,12 +889,20 @@ def _junk(surface: str) -> bool:
 
 
 def find_actors(
-    doc: Doc, gaz: Gazetteer, when: datetime.date | None, offset: int = 0
+    doc: Doc,
+    gaz: Gazetteer,
+    when: datetime.date | None,
+    offset: int = 0,
+    *,
+    text: str | None = None,
 ) -> list[ActorMention]:
     """Gazetteer actors in ``doc.text`` plus the unknown PERSON/ORG/GPE/NORP entities of the
     parse (kind ``unknown``, origin ``ner``, canonical = cleaned surface form). Gazetteer
-    matches win on overlap. Sorted by start; ``offset`` is added to every offset."""
-    found = gaz.find(doc.text, when)
+    matches win on overlap. Sorted by start; ``offset`` is added to every offset.
+
+    ``text`` is ``doc.text`` when the caller has it already (spaCy rebuilds ``Doc.text`` from
+    the tokens on every access)."""
+    found = gaz.find(doc.text if text is None else text, when)
     starts = [m.start for m in found]
     out = list(found)
     for ent in doc.ents:

@@ -95,6 +95,21 @@ def _undated(m: Mention) -> bool:
     return m.date_basis in ("context", "publication")
 
 
+def _match_keys(m: Mention) -> set[tuple[str, ...]]:
+    """Keys that any two mentions of different articles that ``same_happening`` joins share at
+    least one of: the type and modality; a shared speaker, or for a singular happening a
+    shared actor; the date as far as both must agree: the same date for statements, else the
+    same month (a date of a year matches only that year: ``coarse``). Statements and other
+    non-singular happenings need a shared speaker, the latter also the same trigger."""
+    base = (m.event_type, m.modality)
+    if m.event_type == "statement":
+        return {(*base, m.date, speaker) for speaker in m.source_actors}
+    month = m.date[:7]  # compatible dates of a month or a day share it
+    if m.event_type in _SINGULAR_TYPES:
+        return {(*base, month, actor) for actor in m.actors}
+    return {(*base, month, m.trigger, speaker) for speaker in m.source_actors}
+
+
 def continues(mention: Mention, antecedent: Mention) -> bool:
     """True when ``mention`` carries on the mention just before it in the same article: a
     speaker's further words on the same occasion ("Armenia has asked for help, Pashinyan said.
@@ -173,25 +188,29 @@ def merge_events(
             i = parent[i]
         return i
 
-    # Candidate pairs: same type and year (across articles), or same article (any type).
-    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        # Across articles two mentions can only match with one type, modality and year and a
-        # shared actor (``same_happening``): bucket by each actor, not all pairs of a year.
-        for actor in set(m.actors):
-            key = f"{m.event_type}\x1f{m.modality}\x1f{m.date[:4]}\x1f{actor}"
-            buckets[("type", key)].append(i)
-        buckets[("source", m.source)].append(i)
-    for idx in buckets.values():
-        for x in range(len(idx)):
-            for y in range(x + 1, len(idx)):
-                i, j = idx[x], idx[y]
-                if find(i) != find(j) and same_happening(mentions[i], mentions[j]):
+    def join(idx: list[int], *, across: bool) -> None:
+        for x, i in enumerate(idx):
+            a = mentions[i]
+            for j in idx[x + 1 :]:
+                b = mentions[j]
+                if across and a.source == b.source:
+                    continue  # compared with the rest of its article
+                if find(i) != find(j) and same_happening(a, b):
                     parent[find(i)] = find(j)
-    # Within an article, a statement may continue the mention just before it.
+
+    # Candidate pairs: every pair within an article; across articles, only the pairs that
+    # share a key of ``_match_keys`` (no other pair can be the same happening).
     by_source: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         by_source[m.source].append(i)
+        for key in _match_keys(m):
+            by_key[key].append(i)
+    for idx in by_source.values():
+        join(idx, across=False)
+    for idx in by_key.values():
+        join(idx, across=True)
+    # Within an article, a statement may continue the mention just before it.
     for idx in by_source.values():
         starts = sorted({mentions[i].start for i in idx})
         at: dict[int, list[int]] = defaultdict(list)

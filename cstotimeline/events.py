@@ -125,8 +125,8 @@ def extract_events(
     text = doc.text
     if timexes is None:
         timexes = timex_mod.tag(text, published, doc=doc)
-    mentions = actors_mod.find_actors(doc, gaz, published)
-    ctx = _DocContext(document, doc, gaz, lex, list(timexes), mentions, base)
+    mentions = actors_mod.find_actors(doc, gaz, published, text=text)
+    ctx = _DocContext(document, doc, text, gaz, lex, list(timexes), mentions, base)
     events: list[Event] = []
     for sent in ctx.sentences:
         events.extend(ctx.sentence_events(sent))
@@ -141,6 +141,7 @@ class _DocContext:
         self,
         document: Document,
         doc: Doc,
+        text: str,
         gaz: Gazetteer,
         lex: Lexicon,
         timexes: list[Timex],
@@ -149,7 +150,7 @@ class _DocContext:
     ) -> None:
         self.document = document
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
+        self.text = text  # doc.text: spaCy rebuilds it from the tokens on every access
         self.sentences = list(doc.sents)  # and Doc.sents on every iteration
         self.gaz = gaz
         self.lex = lex
@@ -188,6 +189,9 @@ class _DocContext:
         self._prev_end = 0
         self._ranges_cache: dict[int, list[tuple[int, int]]] = {}
         self._timex_cache: dict[int, list[tuple[Timex, Span]]] = {}
+        self._mentions_cache: dict[int, list[ActorMention]] = {}
+        self._verb_types: dict[int, str | None] = {}
+        self._mention_starts = [m.start for m in self.actor_mentions]  # sorted by start
         self._sentence_starts = [s.start_char for s in self.sentences]
         self.has_csto = any(a.canonical == CSTO for a in actor_mentions) or any(
             gaz.parent(a.canonical) == CSTO for a in actor_mentions
@@ -196,15 +200,24 @@ class _DocContext:
     # -- triggers ---------------------------------------------------------------------------
 
     def _verb_type(self, tok: Token) -> str | None:
+        """The event type of a verb (computed once per token)."""
+        try:
+            return self._verb_types[tok.i]
+        except KeyError:
+            typ = self._verb_types[tok.i] = self._find_verb_type(tok)
+            return typ
+
+    def _find_verb_type(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
-        has_object = any(c.dep_ == "dobj" for c in tok.children)
-        for c in tok.children:
-            if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and not has_object):
-                if c.i < tok.i:
-                    continue
-                phrasal = self.lex.verb_type(f"{lemma} {c.lower_}")
-                if phrasal:
-                    return phrasal
+        if lemma in self.lex.phrasal_heads:
+            has_object = any(c.dep_ == "dobj" for c in tok.children)
+            for c in tok.children:
+                if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and not has_object):
+                    if c.i < tok.i:
+                        continue
+                    phrasal = self.lex.verb_type(f"{lemma} {c.lower_}")
+                    if phrasal:
+                        return phrasal
         if lemma == "take" and any(
             c.lower_ == "part" and c.dep_ in ("dobj", "npadvmod") for c in tok.children
         ):
@@ -305,9 +318,10 @@ class _DocContext:
     def _candidates(self, sent: Span) -> list[_Candidate]:
         cands: list[_Candidate] = []
         for tok in sent:
-            participle = tok.tag_ == "JJ" and self.lex.verb_type(tok.lower_) is not None
-            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or participle:
-                if tok.pos_ == "AUX" and tok.dep_ in ("aux", "auxpass"):
+            pos, tag = tok.pos_, tok.tag_
+            participle = tag == "JJ" and self.lex.verb_type(tok.lower_) is not None
+            if pos in ("VERB", "AUX") or tag.startswith("VB") or participle:
+                if pos == "AUX" and tok.dep_ in ("aux", "auxpass"):
                     continue
                 typ = self._verb_type(tok)
                 if typ is None:
@@ -322,8 +336,8 @@ class _DocContext:
                     elif typ == "light":
                         continue
                 cands.append(cand)
-            else:
-                typ = self._noun_type(tok)
+            elif pos in ("NOUN", "PROPN"):  # as ``_noun_type``
+                typ = self.lex.noun_type(tok.lemma_, tok.text)
                 if typ is not None and not self._in_actor_name(tok):
                     cands.append(_Candidate(tok, typ, "noun"))
         # A non-trigger root whose subject or object is an event noun reports that event
@@ -392,16 +406,19 @@ class _DocContext:
     def _new_paragraph(self, sent: Span) -> None:
         """At a paragraph break the narrative returns to the news of the day, unless its
         current date is itself recent (within a week before publication)."""
-        prev_last = self.text[: self._prev_end].rstrip()[-1:]
-        gap = self.text[self._prev_end : sent.start_char + 1]
+        start, end = sent.start_char, sent.end_char
+        sent_text = self.text[start:end]  # sent.text, without rebuilding it from the tokens
+        prev_end = self._prev_end
+        gap = self.text[prev_end : start + 1]
         # spaCy keeps trailing white space (the paragraph break) in the previous sentence
-        self._prev_end = sent.start_char + len(sent.text.rstrip())
+        self._prev_end = start + len(sent_text.rstrip())
         if "\n" not in gap or self.published is None or self.narrative.value is None:
             return
         if self.narrative.basis == "publication":
             return
-        first = sent.text.lstrip()[:1]
-        marks = [ch for ch in sent.text if ch in _OPENING_QUOTES or ch in _CLOSING_QUOTES]
+        prev_last = _last_char(self.text, prev_end)
+        first = sent_text.lstrip()[:1]
+        marks = [ch for ch in sent_text if ch in _OPENING_QUOTES or ch in _CLOSING_QUOTES]
         closes_earlier = bool(marks) and (
             marks[0] in "”»" or (marks[0] == '"' and marks.count('"') % 2 == 1)
         )
@@ -664,6 +681,20 @@ class _DocContext:
             self._ranges_cache = {sent.start: cached}
         return cached
 
+    def _text_of(self, sent: Span) -> str:
+        """``sent.text``, sliced from the document's text instead of rebuilt from the tokens."""
+        return self.text[sent.start_char : sent.end_char]
+
+    def _mentions_in(self, sent: Span) -> list[ActorMention]:
+        """The actor mentions that start inside a sentence, in order (computed once)."""
+        cached = self._mentions_cache.get(sent.start)
+        if cached is None:
+            lo = bisect.bisect_left(self._mention_starts, sent.start_char)
+            hi = bisect.bisect_left(self._mention_starts, sent.end_char, lo)
+            cached = self.actor_mentions[lo:hi]
+            self._mentions_cache = {sent.start: cached}
+        return cached
+
     def _sentence_timexes(self, sent: Span) -> list[tuple[Timex, Span]]:
         """The calendar expressions of a sentence (computed once)."""
         cached = self._timex_cache.get(sent.start)
@@ -703,8 +734,8 @@ class _DocContext:
 
     def _summit_host(self, c: _Candidate, sent: Span) -> str | None:
         """The state a meeting is held in ("in Minsk" → Belarus)."""
-        for m in self.actor_mentions:
-            if not (sent.start_char <= m.start < sent.end_char) or m.origin != "metonym":
+        for m in self._mentions_in(sent):
+            if m.origin != "metonym":
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "in":
@@ -734,7 +765,7 @@ class _DocContext:
                 return None  # the quotation opens and closes in this sentence
         elif text.count('"') % 2 == 1:
             pass  # a straight quote closing here (an odd one before the attribution)
-        elif any(ch in _OPENING_QUOTES or ch in _CLOSING_QUOTES for ch in sent.text):
+        elif any(ch in _OPENING_QUOTES or ch in _CLOSING_QUOTES for ch in self._text_of(sent)):
             return None
         else:
             # A bare attribution ("Alexander Lukashenko said then.") right after a quotation.
@@ -743,8 +774,8 @@ class _DocContext:
                 ch.dep_ in ("ccomp", "xcomp", "dobj") for ch in trigger.children
             ):
                 return None
-            before = self.text[: sent.start_char].rstrip()
-            if not before or before[-1] not in _CLOSING_QUOTES:
+            before = _last_char(self.text, sent.start_char)
+            if not before or before not in _CLOSING_QUOTES:
                 return None
         sents = self._sentence_starts
         idx = bisect.bisect_left(sents, sent.start_char) - 1
@@ -1039,9 +1070,7 @@ class _DocContext:
         sources: list[str] = []
         targets: list[str] = []
         is_meeting = c.etype == "meeting"
-        for m in self.actor_mentions:
-            if not (sent.start_char <= m.start < sent.end_char):
-                continue
+        for m in self._mentions_in(sent):
             if not any(a <= m.start < b for a, b in ranges):
                 continue
             if any(a <= m.start < b for a, b in attrib):
@@ -1062,15 +1091,13 @@ class _DocContext:
             elif any(a <= m.start < b for a, b in obj_ranges):
                 targets.append(canon)
         if not found and c.subordinate:
-            for m in self.actor_mentions:
-                if sent.start_char <= m.start < sent.end_char and not any(
-                    a <= m.start < b for a, b in attrib
-                ):
+            for m in self._mentions_in(sent):
+                if not any(a <= m.start < b for a, b in attrib):
                     canon = self._canonical_in_context(m, is_meeting)
                     if canon:
                         found.append(canon)
         # Definite descriptions of an organisation ("the alliance") and pronouns.
-        for mt in _ORG_ANAPHOR.finditer(sent.text):
+        for mt in _ORG_ANAPHOR.finditer(self._text_of(sent)):
             start = sent.start_char + mt.start()
             if any(a <= start < b for a, b in ranges) and self.orgs_seen:
                 found.append(self.orgs_seen[-1])
@@ -1176,13 +1203,12 @@ class _DocContext:
         return span is not None and span.root.ent_type_ == "PERSON"
 
     def _note_actors(self, sent: Span) -> None:
-        for m in self.actor_mentions:
-            if sent.start_char <= m.start < sent.end_char:
-                kind = self.gaz.kind(m.canonical)
-                if kind in ("organisation",) and m.canonical not in ("European Union",):
-                    self.orgs_seen.append(m.canonical)
-                if kind == "person":
-                    self.last_person = m.canonical
+        for m in self._mentions_in(sent):
+            kind = self.gaz.kind(m.canonical)
+            if kind in ("organisation",) and m.canonical not in ("European Union",):
+                self.orgs_seen.append(m.canonical)
+            if kind == "person":
+                self.last_person = m.canonical
 
     # -- records ------------------------------------------------------------------------------
 
@@ -1372,17 +1398,28 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _last_char(text: str, end: int) -> str:
+    """The last character of ``text[:end]`` that is not white space ("" if none): as
+    ``text[:end].rstrip()[-1:]``, without copying the text."""
+    i = min(end, len(text)) - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
 def _attribution_ranges(sent: Span) -> list[tuple[int, int]]:
     """Character ranges of "according to X", "quoted by X", "(Reuters)" attributions."""
     out: list[tuple[int, int]] = []
+    end = sent.end
     for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end:
+        lower = tok.lower_
+        if lower == "according" and tok.i + 1 < end:
             nxt = tok.nbor(1)
             if nxt.lower_ == "to":
-                end = nxt.right_edge.idx + len(nxt.right_edge)
-                out.append((tok.idx, end))
-        by = tok.i + 1 < sent.end and tok.nbor(1).lower_ == "by"
-        if tok.lower_ in ("citing", "quoting") or (tok.lower_ in ("quoted", "cited") and by):
+                out.append((tok.idx, nxt.right_edge.idx + len(nxt.right_edge)))
+        if lower in ("citing", "quoting") or (
+            lower in ("quoted", "cited") and tok.i + 1 < end and tok.nbor(1).lower_ == "by"
+        ):
             out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge)))
     return out
 

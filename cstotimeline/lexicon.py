@@ -32,6 +32,12 @@ class Lexicon:
     participation: frozenset[str]
     membership_needs_org: frozenset[str]
 
+    @functools.cached_property
+    def phrasal_heads(self) -> frozenset[str]:
+        """Every ``w`` such that some entry of ``verbs`` starts with ``w + " "``: only these can
+        begin a phrasal verb ("pull out")."""
+        return frozenset(verb[:i] for verb in self.verbs for i, ch in enumerate(verb) if ch == " ")
+
     def verb_type(self, lemma: str) -> str | None:
         return self.verbs.get(lemma.lower())
 
