@@ -440,6 +440,7 @@ class _DocContext:
         self._new_paragraph(sent)
         cands = self._candidates(sent)
         if not cands:
+            self._note_date(sent)
             self._note_actors(sent)
             return []
         by_tok = {c.trigger.i: c for c in cands}
@@ -578,8 +579,23 @@ class _DocContext:
             d = main_dates[0]
             self.narrative = _Narrative(d.value, d.precision, "context")
             self.story = self.narrative
+        elif not events:
+            self._note_date(sent)
         self._note_actors(sent)
         return events
+
+    def _note_date(self, sent: Span) -> None:
+        """A sentence that yields no event still moves the story to a day or month it names
+        with its year ("The attack came in the early hours of 13 September 2022, when ...";
+        "More than 200 soldiers were killed" then happened then)."""
+        for t, _span in self._sentence_timexes(sent):
+            if t.type != "DATE" or t.basis != "explicit":
+                continue
+            d = dates.event_date(t.value)
+            if d is not None and d[1] in ("day", "month"):
+                self.narrative = _Narrative(d[0], d[1], "context")
+                self.story = self.narrative
+                return
 
     def _recent(self, tok: Token) -> bool:
         return any(ch.dep_ == "amod" and ch.lower_ in ("recent", "latest") for ch in tok.children)
