@@ -12,6 +12,7 @@ actors (gazetteer first, metonyms and pronouns resolved), and builds a one-line 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -1203,6 +1204,36 @@ class _DocContext:
                 return None  # unknown organisations and places count only as doers
         return m.canonical
 
+    def _unknown_speaker(self, c: _Candidate) -> bool:
+        """True when the subject of a statement is a person the gazetteer does not know
+        ("Yelena Sokolova, a specialist, said"), or a pronoun standing for the last such
+        speaker. The speaker is remembered, so that "she said" after it is hers too."""
+        verb = c.reporter if c.reporter is not None else c.trigger
+        subj = next((ch for ch in verb.children if ch.dep_ in _SUBJ_DEPS), None)
+        if subj is None:
+            return False
+        if subj.lower_ in _PRONOUNS_PERSON:
+            return self.last_speaker is not None and not self._known(self.last_speaker)
+        spans = _name_spans(subj)
+        mentions = [m for m in self.actor_mentions if any(a <= m.start < b for a, b in spans)]
+        if any(m.kind == "person" for m in mentions):
+            return False
+        for m in mentions:
+            if m.origin == "ner" and (self._is_person(m) or m.text in self._person_surnames):
+                self.last_speaker = m.canonical
+                return True
+        return False
+
+    @functools.cached_property
+    def _person_surnames(self) -> frozenset[str]:
+        """Last words of the full names of people the model found ("Tigran Avetisyan"): the
+        bare surname later ("Avetisyan said") is that person, whatever the model calls it."""
+        return frozenset(
+            m.text.split()[-1]
+            for m in self.actor_mentions
+            if m.origin == "ner" and len(m.text.split()) > 1 and self._is_person(m)
+        )
+
     def _previous_person(self, pron: Token) -> str | None:
         if self.last_speaker is not None and pron.head.lemma_.lower() in self.lex.reporting:
             return self.last_speaker
@@ -1233,6 +1264,8 @@ class _DocContext:
         for leader in self._summit_leaders(c, sent, dated, sources):
             if leader not in actors:
                 actors.append(leader)
+        if c.etype == "statement" and self._unknown_speaker(c):
+            return None  # an analyst or witness the gazetteer does not know, or "she" after one
         if c.etype == "statement" and not any(self._known(a) for a in sources):
             # A statement nobody is known to have made, or made only by people the gazetteer
             # does not know (commentators, analysts), is not an event of the chronology.

@@ -24,6 +24,21 @@ def brief(events):
 CASES = [
     # (id, text, published, expected [(date, type, modality)])
     (
+        "analysts-opinions-are-no-events",
+        "Tigran Avetisyan, a security analyst in Yerevan, said the CSTO had failed Armenia.\n\n"
+        "\u201cThe alliance is finished for us,\u201d Avetisyan said. \u201cNobody believes in "
+        "it,\u201d he said.",
+        date(2024, 6, 21),
+        [],
+    ),
+    (
+        "a-dated-sentence-without-events-moves-the-story",
+        "The attack came in the early hours of 13 September 2022. More than 200 Armenian "
+        "soldiers were killed as Azerbaijani forces shelled Armenia.",
+        date(2024, 12, 5),
+        [("2022-09-13", "military_action", "asserted")],
+    ),
+    (
         "relative-month-refusal",
         "Last January, Armenia refused to host the CSTO military exercises.",
         date(2023, 11, 23),
