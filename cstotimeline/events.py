@@ -171,6 +171,9 @@ class _DocContext:
                 self.timex_spans.append((t, span))
         self._set_spans: list[tuple[Timex, Span]] = []
         self._offset_spans: list[tuple[Timex, Span]] = []
+        # Events told so far (their words' lemmas, type, date, precision, sentence): "a year
+        # after the Yerevan summit" dates a later happening from an earlier one.
+        self._history: list[tuple[frozenset[str], str, str, str, str]] = []
         for t in timexes:
             if t.type == "DURATION" and _OFFSET.match(t.value):
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -555,8 +558,16 @@ class _DocContext:
         main_sources: list[str] = []
         self._main_date = None
         emitted.sort(key=lambda c: (c.subordinate, c.trigger.i))
+        after_known = self._after_known_event(sent)
         for c in emitted:
             dated = self._date(c, sent, claimed)
+            if (
+                after_known is not None
+                and not c.subordinate
+                and c.trigger.i != after_known[1]
+                and (dated is None or dated.basis in ("context", "publication"))
+            ):
+                dated = after_known[0]  # "A year after the Yerevan summit, Pashinyan stayed away"
             if dated is not None and not c.subordinate and self._main_date is None:
                 self._main_date = _Dated(dated.value, dated.precision, "context", dated.text)
             if dated is None:
@@ -565,16 +576,21 @@ class _DocContext:
                 main_dates.append(dated)
             elif c.subordinate:
                 sub_dates.append(dated)
+            if after_known is not None and c.trigger.i == after_known[1]:
+                continue  # the earlier happening, already told
             ev = self._event(c, sent, dated)
             if ev is not None:
                 events.append(ev)
+                lemmas = frozenset(t.lemma_.lower() for t in (c.trigger, *c.extra_tokens))
+                self._history.append((lemmas, c.etype, dated.value, dated.precision, sent.text))
                 if not c.subordinate and not main_sources:
                     main_sources = list(ev.source_actors)
         if not any(not c.subordinate for c in emitted):
             main_dates = [
                 d for d in sub_dates if d.basis not in ("context", "publication", "vague")
             ]
-        events.extend(self._offset_events(sent, {c.trigger.i for c in emitted}))
+        taken = {c.trigger.i for c in emitted} | ({after_known[1]} if after_known else set())
+        events.extend(self._offset_events(sent, taken))
         self.previous_sources = main_sources
         if main_dates:
             d = main_dates[0]
@@ -632,6 +648,41 @@ class _DocContext:
         """True when the reported act's doer is the reporter or the reporter's state."""
         doers = self._doers(content)
         return not doers or bool(doers & self._doers(reporter))
+
+    def _after_known_event(self, sent: Span) -> tuple[_Dated, int] | None:
+        """The date of "a year after the Yerevan summit" when that summit was told, with its
+        date, earlier in the article (and the index of the word naming it): the happening
+        the sentence tells is then the earlier one's date moved by the offset."""
+        for t, span in self._offset_spans:
+            if span.sent.start != sent.start or span.end >= len(self.doc):
+                continue
+            link = self.doc[span.end]
+            if link.lower_ not in ("after", "before") or link.dep_ == "mark":
+                continue
+            target = next(
+                (tok for tok in link.subtree if tok.i > link.i and self._noun_type(tok)), None
+            )
+            if target is None:
+                continue
+            etype = self._noun_type(target)
+            names = [
+                ch.text
+                for ch in target.children
+                if ch.dep_ in ("compound", "amod", "nmod") and ch.pos_ == "PROPN"
+            ]
+            for lemmas, typ, value, precision, text in reversed(self._history):
+                # "the Yerevan summit": a meeting told in a sentence naming Yerevan; "the
+                # fighting": the last military action told, whatever its words
+                if typ != etype:
+                    continue
+                if all(n in text for n in names):
+                    shifted = _shift(value, t.value, 1 if link.lower_ == "after" else -1)
+                    if shifted is None:
+                        break
+                    if shifted[1] == "year" and precision != "year" and t.value.endswith("Y"):
+                        shifted = (shifted[0] + value[4:7], "month")  # a year after November
+                    return _Dated(shifted[0], shifted[1], "relative", t.text), target.i
+        return None
 
     def _offset_events(self, sent: Span, taken: set[int]) -> list[Event]:
         """Happenings dated by an offset from the sentence's own time: "two years after the

@@ -24,6 +24,13 @@ def brief(events):
 CASES = [
     # (id, text, published, expected [(date, type, modality)])
     (
+        "offset-from-an-event-told-earlier",
+        "The CSTO held its summit in Yerevan in November 2022. A year after the Yerevan summit, "
+        "Pashinyan stayed away from the one in Minsk.",
+        date(2024, 12, 5),
+        [("2022-11", "meeting", "asserted"), ("2023-11", "refusal", "asserted")],
+    ),
+    (
         "analysts-opinions-are-no-events",
         "Tigran Avetisyan, a security analyst in Yerevan, said the CSTO had failed Armenia.\n\n"
         "\u201cThe alliance is finished for us,\u201d Avetisyan said. \u201cNobody believes in "

@@ -145,7 +145,9 @@ def _duration_ok(surface: str, before: str, after: str) -> bool:
 
 # A count just before "a year"/"a day" makes it a rate, not a length of time.
 _RATE_BEFORE = re.compile(
-    r"(?:\d\S*|\b(?:million|billion|thousand|hundred|dozens?)|\b[a-z]{2,}[^su\W]s)\s+$", re.I
+    r"(?:\d(?:[\d,.]*\d)?%?|\b(?:million|billion|thousand|hundred|dozens?)|\b[a-z]{2,}[^su\W]s)"
+    r"\s+$",
+    re.I,
 )
 
 
