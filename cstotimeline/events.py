@@ -40,6 +40,9 @@ _ORG_ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Aa]n?) (?:(?:[\w-]+|post-Soviet|Russian-led|Moscow-led) ){0,3}"
     r"(?:organi[sz]ation|bloc|alliance|summit)\b"
 )
+# A membership change told without its organisation ("suspended its membership", "froze its
+# participation", "gave up its seat"): in an article about the CSTO, a change in the CSTO.
+_MEMBERSHIP_WORDS = re.compile(r"\b(?:membership|participation|member|seat|post|quota)\b", re.I)
 # Event nouns that can stand for a happening as the subject or object of any verb.
 _HAPPENINGS = frozenset(
     {"refusal", "meeting", "military_action", "exercise", "deployment", "membership_change"}
@@ -171,9 +174,9 @@ class _DocContext:
                 self.timex_spans.append((t, span))
         self._set_spans: list[tuple[Timex, Span]] = []
         self._offset_spans: list[tuple[Timex, Span]] = []
-        # Events told so far (their words' lemmas, type, date, precision, sentence): "a year
-        # after the Yerevan summit" dates a later happening from an earlier one.
-        self._history: list[tuple[frozenset[str], str, str, str, str]] = []
+        # Events told so far (type, date, precision, sentence): "a year after the Yerevan
+        # summit" dates a later happening from an earlier one.
+        self._history: list[tuple[str, str, str, str]] = []
         for t in timexes:
             if t.type == "DURATION" and _OFFSET.match(t.value):
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -581,8 +584,7 @@ class _DocContext:
             ev = self._event(c, sent, dated)
             if ev is not None:
                 events.append(ev)
-                lemmas = frozenset(t.lemma_.lower() for t in (c.trigger, *c.extra_tokens))
-                self._history.append((lemmas, c.etype, dated.value, dated.precision, sent.text))
+                self._history.append((c.etype, dated.value, dated.precision, sent.text))
                 if not c.subordinate and not main_sources:
                     main_sources = list(ev.source_actors)
         if not any(not c.subordinate for c in emitted):
@@ -670,7 +672,7 @@ class _DocContext:
                 for ch in target.children
                 if ch.dep_ in ("compound", "amod", "nmod") and ch.pos_ == "PROPN"
             ]
-            for lemmas, typ, value, precision, text in reversed(self._history):
+            for typ, value, precision, text in reversed(self._history):
                 # "the Yerevan summit": a meeting told in a sentence naming Yerevan; "the
                 # fighting": the last military action told, whatever its words
                 if typ != etype:
@@ -1324,6 +1326,13 @@ class _DocContext:
         persons = [a for a in sources if self.gaz.kind(a) == "person"]
         if persons:
             self.last_speaker = persons[0]
+        if (
+            c.etype == "membership_change"
+            and self.has_csto
+            and not any(self.gaz.kind(a) == "organisation" for a in actors)
+            and _MEMBERSHIP_WORDS.search(self._text_of(sent))
+        ):
+            actors.append(CSTO)  # "Uzbekistan suspended its membership" in an article on the CSTO
         off = self.document.offset + self.base
         start_char = sent.start_char
         if c.etype == "statement" and c.trigger.lemma_.lower() in self.lex.reporting:

@@ -31,6 +31,13 @@ CASES = [
         [("2022-11", "meeting", "asserted"), ("2023-11", "refusal", "asserted")],
     ),
     (
+        "membership-change-without-its-organisation",
+        "The CSTO has six members. The last country to walk away, Uzbekistan, suspended its "
+        "membership in 2012.",
+        date(2024, 12, 5),
+        [("2012", "membership_change", "asserted")],
+    ),
+    (
         "analysts-opinions-are-no-events",
         "Tigran Avetisyan, a security analyst in Yerevan, said the CSTO had failed Armenia.\n\n"
         "\u201cThe alliance is finished for us,\u201d Avetisyan said. \u201cNobody believes in "
