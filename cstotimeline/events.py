@@ -43,6 +43,8 @@ _ORG_ANAPHOR = re.compile(
 # A membership change told without its organisation ("suspended its membership", "froze its
 # participation", "gave up its seat"): in an article about the CSTO, a change in the CSTO.
 _MEMBERSHIP_WORDS = re.compile(r"\b(?:membership|participation|member|seat|post|quota)\b", re.I)
+# Adverbs that make a coordinated verb a later happening of its own.
+_SEQUENCE_ADVERBS = frozenset({"later", "then", "afterwards", "afterward", "subsequently"})
 # Event nouns that can stand for a happening as the subject or object of any verb.
 _HAPPENINGS = frozenset(
     {"refusal", "meeting", "military_action", "exercise", "deployment", "membership_change"}
@@ -76,6 +78,10 @@ class _Candidate:
     subordinate: bool = False
     in_quote: bool = False
     reporter: Token | None = None
+    # A coordinated verb told as a happening of its own ("..., and later held a call with
+    # Lukashenko"): its actors come from its own clause; the first verb's exclude that clause.
+    own_clause: bool = False
+    exclude: list[Token] = field(default_factory=list)
 
     @property
     def modality(self) -> str:
@@ -908,16 +914,25 @@ class _DocContext:
         keep: list[_Candidate] = []
         for c in cands:
             t = c.trigger
+            head = next((k for k in keep if k.trigger.i == t.head.i), None)
             if (
                 c.kind == "verb"
                 and t.dep_ == "conj"
+                and head is not None
                 and not any(ch.dep_ in _SUBJ_DEPS for ch in t.children)
-                and any(k.trigger.i == t.head.i for k in keep)
                 and self._own_timex(c, inherit=False) is None
             ):
-                head = next(k for k in keep if k.trigger.i == t.head.i)
-                head.extra_tokens.append(t)
-                continue
+                # "discussed it with Putin, and later held a call with Lukashenko": a sequence
+                # of two happenings; otherwise one happening told with two verbs.
+                if any(ch.lower_ in _SEQUENCE_ADVERBS for ch in t.children) or head.etype not in (
+                    c.etype,
+                    "other",
+                ):
+                    c.own_clause = True
+                    head.exclude.append(t)
+                else:
+                    head.extra_tokens.append(t)
+                    continue
             keep.append(c)
         return keep
 
@@ -1077,8 +1092,27 @@ class _DocContext:
         """Character ranges whose actors belong to the event: the whole sentence for a main
         verb; for a subordinate event its own phrase, the noun it modifies and the subject
         of the verb it completes."""
+        if c.kind == "verb" and not c.subordinate and c.own_clause:
+            t = c.trigger
+            subjects = [ch for ch in t.head.children if ch.dep_ in _SUBJ_DEPS]
+            return [
+                (t.left_edge.idx, t.right_edge.idx + len(t.right_edge)),
+                *((s.left_edge.idx, s.right_edge.idx + len(s.right_edge)) for s in subjects),
+            ]
         if c.kind == "verb" and not c.subordinate:
-            return [(sent.start_char, sent.end_char)]
+            if not c.exclude:
+                return [(sent.start_char, sent.end_char)]
+            cuts = sorted(
+                (x.left_edge.idx, x.right_edge.idx + len(x.right_edge)) for x in c.exclude
+            )
+            out: list[tuple[int, int]] = []
+            pos = sent.start_char
+            for a, b in cuts:
+                if a > pos:
+                    out.append((pos, a))
+                pos = max(pos, b)
+            out.append((pos, sent.end_char))
+            return out
         ranges: list[tuple[int, int]] = []
         for t in (c.trigger, *c.extra_tokens):
             ranges.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))

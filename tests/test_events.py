@@ -244,3 +244,17 @@ def test_report_embedded_in_a_quotation(nlp):
     speakers = {a for e in events for a in e.source_actors}
     assert {"Nikol Pashinyan", "Dmitry Peskov"} <= speakers
     assert all(e.date.startswith("2022-11") for e in events)
+
+
+def test_coordinated_verbs_in_sequence_are_two_events_with_their_own_partners(nlp):
+    events = run(
+        nlp,
+        "Pashinyan discussed the operation by telephone with Russian President Vladimir Putin "
+        "on Friday, and later held a similar call with Belarusian leader Alexander Lukashenko.",
+        date(2022, 1, 7),
+    )
+    partners = sorted(
+        tuple(a for a in e.actors if a in ("Vladimir Putin", "Alexander Lukashenko"))
+        for e in events
+    )
+    assert partners == [("Alexander Lukashenko",), ("Vladimir Putin",)]
