@@ -626,10 +626,22 @@ class _DocContext:
         return any(ch.dep_ == "amod" and ch.lower_ in ("recent", "latest") for ch in tok.children)
 
     def _habitual(self, c: _Candidate) -> bool:
-        """ "Skirmishes occur every day": a set expression makes a habit, not a happening."""
+        """ "Skirmishes occur every day": a set expression makes a habit, not a happening; so
+        does a state that lasts: "are still negotiating", "has not taken part in any meeting
+        for more than a year", "has not paid since February"."""
         for t in self._set_spans:
             if t[1].sent.start == c.trigger.sent.start and self._governor(t[1]).i == c.trigger.i:
                 return True
+        if c.kind != "verb":
+            return False
+        verb = c.trigger
+        tense = _tense(verb)
+        if tense == "present" and any(ch.lower_ == "still" for ch in verb.children):
+            return True
+        if tense == "perfect" and any(ch.dep_ == "neg" for ch in verb.children):
+            for ch in verb.children:
+                if ch.dep_ == "prep" and ch.lower_ in ("for", "since"):
+                    return True
         return False
 
     def _doers(self, verb: Token) -> set[str]:

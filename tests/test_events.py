@@ -38,6 +38,13 @@ CASES = [
         [("2012", "membership_change", "asserted")],
     ),
     (
+        "lasting-states-are-no-events",
+        "Armenia has not taken part in any CSTO meeting for more than a year. Armenia and "
+        "Azerbaijan are still negotiating a peace treaty.",
+        date(2024, 12, 30),
+        [],
+    ),
+    (
         "analysts-opinions-are-no-events",
         "Tigran Avetisyan, a security analyst in Yerevan, said the CSTO had failed Armenia.\n\n"
         "\u201cThe alliance is finished for us,\u201d Avetisyan said. \u201cNobody believes in "
