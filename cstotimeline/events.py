@@ -43,6 +43,7 @@ _ORG_ANAPHOR = re.compile(
 # A membership change told without its organisation ("suspended its membership", "froze its
 # participation", "gave up its seat"): in an article about the CSTO, a change in the CSTO.
 _MEMBERSHIP_WORDS = re.compile(r"\b(?:membership|participation|member|seat|post|quota)\b", re.I)
+_TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "time", "while"})
 # Adverbs that make a coordinated verb a later happening of its own.
 _SEQUENCE_ADVERBS = frozenset({"later", "then", "afterwards", "afterward", "subsequently"})
 # Event nouns that can stand for a happening as the subject or object of any verb.
@@ -639,9 +640,13 @@ class _DocContext:
         if tense == "present" and any(ch.lower_ == "still" for ch in verb.children):
             return True
         if tense == "perfect" and any(ch.dep_ == "neg" for ch in verb.children):
-            for ch in verb.children:
-                if ch.dep_ == "prep" and ch.lower_ in ("for", "since"):
-                    return True
+            for tok in verb.subtree:
+                if tok.lower_ in ("for", "since") and tok.dep_ == "prep":
+                    objects = [o for o in tok.children if o.dep_ == "pobj"]
+                    if any(
+                        o.ent_type_ in ("DATE", "TIME") or o.lemma_ in _TIME_UNITS for o in objects
+                    ):
+                        return True  # "for more than a year", "since February"
         return False
 
     def _doers(self, verb: Token) -> set[str]:
