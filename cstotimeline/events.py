@@ -517,6 +517,7 @@ class _DocContext:
                 else:
                     if c.modality == "negated" and self._participation(c.trigger):
                         r.etype = "refusal"
+                        r.extra_tokens.append(c.trigger)  # "did not attend ... last November"
                     elif c.etype == "statement" and c.modality == "asserted":
                         r.extra_tokens.append(c.trigger)
                     absorbed.add(c.trigger.i)

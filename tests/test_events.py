@@ -45,6 +45,13 @@ CASES = [
         [],
     ),
     (
+        "reported-refusal-keeps-its-own-date",
+        "Foreign Minister Ararat Mirzoyan pointed out that Pashinyan did not attend the CSTO "
+        "summit in Minsk last November.",
+        date(2024, 6, 21),
+        [("2023-11", "refusal", "asserted")],
+    ),
+    (
         "analysts-opinions-are-no-events",
         "Tigran Avetisyan, a security analyst in Yerevan, said the CSTO had failed Armenia.\n\n"
         "\u201cThe alliance is finished for us,\u201d Avetisyan said. \u201cNobody believes in "
