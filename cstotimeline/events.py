@@ -1091,7 +1091,9 @@ class _DocContext:
             )
         if any(ch.lower_ in _BACKGROUND_ADVERBS for ch in c.trigger.children):
             return None
-        if any(ch.lower_ == "then" and ch.dep_ == "advmod" for ch in c.trigger.children):
+        if any(ch.lower_ == "then" and ch.dep_ == "advmod" for ch in c.trigger.children) or (
+            _at_that_time(c.trigger)
+        ):
             n = self.story  # "…, he said then": the story's time, even across paragraphs
             if n.value and n.precision:
                 self.narrative = n  # and what follows goes on in that time
@@ -1616,6 +1618,21 @@ def _shift(value: str, duration: str, sign: int) -> tuple[str, str] | None:
         return moved.isoformat(), "day"
     except (ValueError, OverflowError):
         return None
+
+
+def _at_that_time(verb: Token) -> bool:
+    """ "At the time, Azerbaijani troops had pushed into Armenia": the time just told."""
+    for head in (verb, verb.head if verb.dep_ == "conj" else verb):
+        for ch in head.children:
+            if ch.dep_ == "prep" and ch.lower_ == "at":
+                for obj in ch.children:
+                    if (
+                        obj.dep_ == "pobj"
+                        and obj.lower_ == "time"
+                        and any(d.lower_ in ("the", "that") for d in obj.children)
+                    ):
+                        return True
+    return False
 
 
 def _when_clause(tok: Token) -> bool:

@@ -52,6 +52,13 @@ CASES = [
         [("2023-11", "refusal", "asserted")],
     ),
     (
+        "at-the-time-is-the-story-time",
+        "Armenia appealed to the CSTO in May 2021.\n\nAt the time, Azerbaijani troops had "
+        "attacked Armenia.",
+        date(2022, 1, 7),
+        [("2021-05", "request", "asserted"), ("2021-05", "military_action", "asserted")],
+    ),
+    (
         "analysts-opinions-are-no-events",
         "Tigran Avetisyan, a security analyst in Yerevan, said the CSTO had failed Armenia.\n\n"
         "\u201cThe alliance is finished for us,\u201d Avetisyan said. \u201cNobody believes in "
