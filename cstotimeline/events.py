@@ -1007,6 +1007,10 @@ class _DocContext:
         if inherit and c.kind == "verb" and c.trigger.dep_ == "conj":
             owners.add(c.trigger.head.i)  # coordinated clauses share their time
         if c.kind == "verb":
+            # "decided on Wednesday not to attend": the deciding verb's date is the act's
+            h = c.trigger.head
+            if c.trigger.dep_ == "xcomp" and h.pos_ == "VERB" and self._verb_type(h) is None:
+                owners.add(h.i)
             # "refused to attend the summit on 23 November": the infinitive's date is the act's
             for x in c.trigger.children:
                 if x.dep_ == "xcomp":

@@ -59,6 +59,12 @@ CASES = [
         [("2021-05", "request", "asserted"), ("2021-05", "military_action", "asserted")],
     ),
     (
+        "decided-on-a-day-not-to-attend",
+        "Pashinyan decided on Wednesday not to attend the CSTO meeting in Moscow.",
+        date(2024, 12, 30),
+        [("2024-12-25", "refusal", "asserted")],
+    ),
+    (
         "analysts-opinions-are-no-events",
         "Tigran Avetisyan, a security analyst in Yerevan, said the CSTO had failed Armenia.\n\n"
         "\u201cThe alliance is finished for us,\u201d Avetisyan said. \u201cNobody believes in "
