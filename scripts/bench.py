@@ -3,7 +3,9 @@
 
 Builds a corpus of at least ``--min-words`` words from ``data/samples`` and ``<shared>/corpus``
 (each copy of each article a separate file in a temporary directory; whatever is absent is
-skipped), then measures whole processes (subprocesses, medians of ``--runs`` runs):
+skipped), then measures whole processes (subprocesses, medians of ``--runs`` runs; the bare
+model and the two extract commands take turns, run after run, so that drift in the machine's
+speed hits them alike):
 
 * words/second of the bare model: ``spacy.load(model)`` + ``nlp.pipe`` over the same files, with
   the same components enabled as ``extract`` uses (``cstotimeline.nlp.NEEDED``);
@@ -162,21 +164,30 @@ def run_process(
 
 def repeat(name: str, argv: list[str], runs: int, *, capture: Path | None = None) -> Measure:
     """``runs`` runs of ``argv``; the first one's stdout goes to ``capture`` when given."""
-    m = Measure(name)
+    return interleave([(name, argv, capture)], runs)[name]
+
+
+def interleave(specs: list[tuple[str, list[str], Path | None]], runs: int) -> dict[str, Measure]:
+    """``runs`` rounds of one run of each command in turn (A B C A B C ...), so that a machine
+    whose speed drifts during the benchmark slows every command alike and their ratios hold.
+    The first run's stdout of a command goes to its capture path when given."""
+    measures = {name: Measure(name) for name, _argv, _capture in specs}
     for i in range(runs):
-        if i == 0 and capture is not None:
-            with capture.open("wb") as out:
-                m.runs.append(run_process(argv, stdout=out))
-        else:
-            m.runs.append(run_process(argv))
-        r = m.runs[-1]
-        print(
-            f"  {name} [{i + 1}/{runs}] {r.wall:.2f} s wall, {r.cpu:.2f} s cpu, "
-            f"others {r.other_cpu} s cpu",
-            file=sys.stderr,
-            flush=True,
-        )
-    return m
+        for name, argv, capture in specs:
+            m = measures[name]
+            if i == 0 and capture is not None:
+                with capture.open("wb") as out:
+                    m.runs.append(run_process(argv, stdout=out))
+            else:
+                m.runs.append(run_process(argv))
+            r = m.runs[-1]
+            print(
+                f"  {name} [{i + 1}/{runs}] {r.wall:.2f} s wall, {r.cpu:.2f} s cpu, "
+                f"others {r.other_cpu} s cpu",
+                file=sys.stderr,
+                flush=True,
+            )
+    return measures
 
 
 # -- corpus -------------------------------------------------------------------------------------
@@ -328,10 +339,16 @@ def main(argv: list[str] | None = None) -> int:
 
         help_m = repeat("help", [*cli, "--help"], max(runs, 5))
         short_m = repeat("short", [*extract, str(short)], runs)
-        bare_m = repeat("bare", bare_cmd, runs)
         out1, out2 = tmp / "jobs1.jsonl", tmp / "jobs2.jsonl"
-        j1 = repeat("jobs1", [*extract, "--jobs", "1", str(c1)], runs, capture=out1)
-        j2 = repeat("jobs2", [*extract, "--jobs", "2", str(c1)], runs, capture=out2)
+        timed = interleave(
+            [
+                ("bare", bare_cmd, None),
+                ("jobs1", [*extract, "--jobs", "1", str(c1)], out1),
+                ("jobs2", [*extract, "--jobs", "2", str(c1)], out2),
+            ],
+            runs,
+        )
+        bare_m, j1, j2 = timed["bare"], timed["jobs1"], timed["jobs2"]
         r10 = repeat(f"jobs1 {args.scale}x", [*extract, "--jobs", "1", str(c10)], args.runs_10x)
         digest1 = hashlib.sha256(out1.read_bytes()).hexdigest()
         digest2 = hashlib.sha256(out2.read_bytes()).hexdigest()

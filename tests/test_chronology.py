@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from helpers import core_or_context, event, mention
 
+from cstotimeline import chronology
 from cstotimeline.chronology import filter_events, merge_events, period, same_happening, sort_events
 
 
@@ -113,6 +114,33 @@ def _events():
             )
         )
     return out
+
+
+def test_match_keys_miss_no_pair(monkeypatch: pytest.MonkeyPatch):
+    """Comparing across articles only the mentions that share a match key finds every pair
+    that comparing all pairs finds."""
+    rng = random.Random(11)
+    people = ["Nikol Pashinyan", "Alexander Lukashenko", "Vladimir Putin"]
+    actors = ["CSTO", "Armenia", "Belarus", "Russia", *people]
+    dates = ["2023", "2023-11", "2023-11-23", "2023-11-24", "2023-12", "2022", "2022-09-13"]
+    types = ["meeting", "refusal", "statement", "accusation", "military_action", "other"]
+    events = [
+        event(
+            source=f"doc{i % 9}.txt",
+            start=i * 53,
+            date=rng.choice(dates),
+            event_type=rng.choice(types),
+            modality=rng.choice(["asserted", "asserted", "planned"]),
+            actors=tuple(rng.sample(actors, rng.randint(1, 3))),
+            sources=tuple(rng.sample(people, rng.randint(0, 2))),
+            trigger=rng.choice(["hold", "skip", "say", "accuse"]),
+        )
+        for i in range(300)
+    ]
+    keyed = merge(events)
+    assert any(len({m.source for m in e.mentions}) > 1 for e in keyed)
+    monkeypatch.setattr(chronology, "_match_keys", lambda _m: {("every pair",)})
+    assert merge(events) == keyed
 
 
 def test_merge_is_order_independent():
