@@ -429,6 +429,9 @@ class Gazetteer:
                         self._add(f"{n} {form}", target)
                         for phrase in self._of_phrases(form, n):
                             self._add(phrase, target)
+                    if not form.isupper():
+                        for c in s.get("capitals", []):
+                            self._add(f"{form} in {c}", target)  # "the Defence Ministry in Yerevan"
 
         # 6. Phrases that contain a name but are no actor ("France 24"): matched and dropped.
         ignored = _Target("", "unknown", None, "ignore")

@@ -35,6 +35,8 @@ _ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 _OPENING_QUOTES = frozenset('"“«„')
 _CLOSING_QUOTES = frozenset('"”»“')
+_QUOTE_MARKS = _OPENING_QUOTES | _CLOSING_QUOTES
+_ONLY_CLOSING = _CLOSING_QUOTES - _OPENING_QUOTES
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _ORG_ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Aa]n?) (?:(?:[\w-]+|post-Soviet|Russian-led|Moscow-led) ){0,3}"
@@ -239,11 +241,33 @@ class _DocContext:
         typ = self.lex.verb_type(lemma) or (
             self.lex.verb_type(tok.lower_) if tok.tag_ in ("VBN", "JJ") else None
         )
+        if typ is None and tok.pos_ == "VERB":
+            typ = self._force_verb_type(tok, lemma)
         if typ == "membership_change" and lemma in self.lex.membership_needs_org:
             objs = [c for c in tok.children if c.dep_ in ("dobj",)]
             if objs and not any(self._is_org_phrase(o) for o in objs):
                 return None
         return typ
+
+    def _force_verb_type(self, tok: Token, lemma: str) -> str | None:
+        """ "flew 100 soldiers to Kazakhstan", "Azerbaijani units crossed into Armenia and dug
+        in": verbs that are events only with a military force as object or subject."""
+        forces = self.lex.force_nouns
+        typ = self.lex.force_object_verbs.get(lemma)
+        if typ is not None and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in forces for c in tok.children
+        ):
+            return typ
+        typ = self.lex.force_subject_verbs.get(lemma)
+        if typ is None:
+            return None
+        doer = tok
+        while doer.dep_ == "conj" and not any(c.dep_ in _SUBJ_DEPS for c in doer.children):
+            doer = doer.head  # "crossed into Armenia and dug in": the subject of "crossed"
+        subj = next((c for c in doer.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in forces:
+            return typ
+        return None
 
     def _is_org_phrase(self, tok: Token) -> bool:
         start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
@@ -615,9 +639,11 @@ class _DocContext:
         """A sentence that yields no event still moves the story to a day or month it names
         with its year ("The attack came in the early hours of 13 September 2022, when ...";
         "More than 200 soldiers were killed" then happened then)."""
-        for t, _span in self._sentence_timexes(sent):
-            if t.type != "DATE" or t.basis != "explicit":
+        for t, span in self._sentence_timexes(sent):
+            if t.type != "DATE" or t.basis not in ("explicit", "relative"):
                 continue
+            if t.basis == "relative" and self._in_quote_span(span):
+                continue  # "today" in a quotation is the speaker's day, not the article's
             d = dates.event_date(t.value)
             if d is not None and d[1] in ("day", "month"):
                 self.narrative = _Narrative(d[0], d[1], "context")
@@ -1558,6 +1584,14 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         while j < para_end and text[j] not in _CLOSING_QUOTES:
             j += 1
         end = min(j + 1, para_end)
+        if j >= para_end:
+            # A quotation over several paragraphs that are not reopened ends at the next
+            # quotation mark when that mark can only close one.
+            k = para_end
+            while k < n and k - i <= _MAX_QUOTE and text[k] not in _QUOTE_MARKS:
+                k += 1
+            if k < n and k - i <= _MAX_QUOTE and text[k] in _ONLY_CLOSING:
+                end = k + 1
         words = len(text[i + 1 : end - 1].split())
         if end - i <= _MAX_QUOTE and words > _SCARE_QUOTE_WORDS:
             spans.append((i, end))  # a quoted word or two ("frozen") is not speech

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import tomllib
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ class Lexicon:
     future_aux: frozenset[str]
     participation: frozenset[str]
     membership_needs_org: frozenset[str]
+    force_nouns: frozenset[str] = frozenset()
+    force_object_verbs: dict[str, str] = dataclasses.field(default_factory=dict)
+    force_subject_verbs: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @functools.cached_property
     def phrasal_heads(self) -> frozenset[str]:
@@ -63,6 +67,12 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             if typ not in types and typ != "light":
                 raise ValueError(f"triggers.toml: [{table}] {lemma} has unknown type {typ!r}")
     mod = data["modality"]
+    forces = data.get("forces", {})
+    force_object_verbs = {str(k): str(v) for k, v in forces.get("with_object", {}).items()}
+    force_subject_verbs = {str(k): str(v) for k, v in forces.get("with_subject", {}).items()}
+    for lemma, typ in (*force_object_verbs.items(), *force_subject_verbs.items()):
+        if typ not in types:
+            raise ValueError(f"triggers.toml: [forces] {lemma} has unknown type {typ!r}")
     reporting = frozenset(data["reporting"]["lemmas"])
     for lemma in reporting:
         verbs.setdefault(lemma, "statement")
@@ -77,6 +87,9 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         future_aux=frozenset(mod["future_aux"]),
         participation=frozenset(mod["participation"]),
         membership_needs_org=frozenset(mod["membership_needs_org"]),
+        force_nouns=frozenset(forces.get("nouns", [])),
+        force_object_verbs=force_object_verbs,
+        force_subject_verbs=force_subject_verbs,
     )
 
 

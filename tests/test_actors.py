@@ -420,6 +420,14 @@ FIND_CASES = [
             ("Ministry of Foreign Affairs of Armenia", "Armenian Foreign Ministry"),
         ],
     ),
+    (
+        "the Defence Ministry in Yerevan and the foreign ministry in Moscow",
+        None,
+        [
+            ("Defence Ministry in Yerevan", "Armenian Defense Ministry"),
+            ("foreign ministry in Moscow", "Russian Foreign Ministry"),
+        ],
+    ),
     # NKR forms, regions
     (
         "the self-proclaimed republic of Nagorno-Karabakh",

@@ -59,6 +59,46 @@ CASES = [
         [("2021-05", "request", "asserted"), ("2021-05", "military_action", "asserted")],
     ),
     (
+        "a-relative-date-in-a-sentence-without-events-moves-the-story",
+        "Critics pointed out that the CSTO had given Armenia no help last May.\n\nAt the time, "
+        "Azerbaijani troops had attacked Armenia.",
+        date(2022, 1, 7),
+        [("2021-05", "military_action", "asserted")],
+    ),
+    (
+        "today-in-a-quotation-over-paragraphs-is-not-the-article-day",
+        "The CSTO leaders met online on October 28.\n\n\u201cWe want peace.\n\nIf you do not "
+        "accept it today, it will be worse!\u201d\n\nPashinyan then criticised the CSTO.",
+        date(2022, 11, 24),
+        [("2022-10-28", "meeting", "asserted"), ("2022-10-28", "accusation", "asserted")],
+    ),
+    (
+        "a-force-as-object-makes-a-deployment",
+        "Armenia flew about 100 soldiers to Kazakhstan on Friday, the Defence Ministry in "
+        "Yerevan said.",
+        date(2022, 1, 7),
+        [("2022-01-07", "deployment", "asserted")],
+    ),
+    (
+        "flying-without-a-force-is-no-event",
+        "Pashinyan flew to Moscow on Friday.",
+        date(2022, 1, 7),
+        [],
+    ),
+    (
+        "a-force-as-subject-makes-a-military-action",
+        "On 12 May 2021, Azerbaijani units crossed into Armenia and dug in several kilometres "
+        "inside the border.",
+        date(2024, 12, 5),
+        [("2021-05-12", "military_action", "asserted")],
+    ),
+    (
+        "crossing-without-a-force-is-no-event",
+        "On 12 May 2021, Armenian voters crossed into Georgia.",
+        date(2024, 12, 5),
+        [],
+    ),
+    (
         "decided-on-a-day-not-to-attend",
         "Pashinyan decided on Wednesday not to attend the CSTO meeting in Moscow.",
         date(2024, 12, 30),
@@ -285,3 +325,17 @@ def test_coordinated_verbs_in_sequence_are_two_events_with_their_own_partners(nl
         for e in events
     )
     assert partners == [("Alexander Lukashenko",), ("Vladimir Putin",)]
+
+
+def test_a_quotation_over_paragraphs_ends_at_its_closing_mark():
+    from cstotimeline.events import _quote_spans
+
+    text = "He said:\n\n\u201cFirst part of it.\n\nSecond part of it, today!\u201d\n\nAfter."
+    ((start, end),) = _quote_spans(text)
+    assert text[start] == "\u201c" and text[end - 1] == "\u201d"
+    # A quotation reopened in every paragraph, news style, still ends with each paragraph.
+    text = "\u201cFirst part of it.\n\n\u201cSecond part of it,\u201d he said."
+    assert [text[a:b] for a, b in _quote_spans(text)] == [
+        "\u201cFirst part of it.",
+        "\u201cSecond part of it,\u201d",
+    ]
