@@ -65,6 +65,12 @@ _SCARE_QUOTE_WORDS = 3
 _MAX_QUOTED_SENTENCES = 12
 # A "quotation" longer than this is a mismatched quote mark, not a quotation.
 _MAX_QUOTE = 2000
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+# What "its" can only mean a state's ("its territory", "its borders").
+_STATE_POSSESSIONS = frozenset(
+    {"territory", "soil", "border", "sovereignty", "land", "village", "town", "province"}
+    | {"airspace"}
+)
 # Undated clauses with these adverbs are background, not datable happenings.
 _BACKGROUND_ADVERBS = frozenset(
     {"previously", "repeatedly", "often", "always", "long", "already", "traditionally", "usually"}
@@ -183,6 +189,7 @@ class _DocContext:
                 self.timex_spans.append((t, span))
         self._set_spans: list[tuple[Timex, Span]] = []
         self._offset_spans: list[tuple[Timex, Span]] = []
+        self._used_offsets: set[int] = set()  # offsets that dated a clause they introduce
         # Events told so far (type, date, precision, sentence): "a year after the Yerevan
         # summit" dates a later happening from an earlier one.
         self._history: list[tuple[str, str, str, str]] = []
@@ -596,6 +603,13 @@ class _DocContext:
         after_known = self._after_known_event(sent)
         for c in emitted:
             dated = self._date(c, sent, claimed)
+            offset = self._offset_clause_date(c) if c.subordinate else None
+            if offset is not None and (
+                dated is None
+                or dated.basis in ("context", "publication")
+                or _PRECISION_RANK[dated.precision] < _PRECISION_RANK[offset.precision]
+            ):
+                dated = offset  # "two months after Pashinyan refused to host the drills this year"
             if (
                 after_known is not None
                 and not c.subordinate
@@ -699,7 +713,12 @@ class _DocContext:
     def _same_doer(self, content: Token, reporter: Token) -> bool:
         """True when the reported act's doer is the reporter or the reporter's state."""
         doers = self._doers(content)
-        return not doers or bool(doers & self._doers(reporter))
+        if not doers:
+            return True
+        # "…, a Foreign Ministry spokesman confirmed": a speaker of no known side attributes
+        # the act, and does not claim it of another.
+        reporters = self._doers(reporter)
+        return not reporters or bool(doers & reporters)
 
     def _after_known_event(self, sent: Span) -> tuple[_Dated, int] | None:
         """The date of "a year after the Yerevan summit" when that summit was told, with its
@@ -736,13 +755,38 @@ class _DocContext:
                     return _Dated(shifted[0], shifted[1], "relative", t.text), target.i
         return None
 
+    def _offset_clause_date(self, c: _Candidate) -> _Dated | None:
+        """The date of a clause introduced by an offset ("The move comes two months after
+        Pashinyan refused …"): the sentence's own time moved back (or on) by the offset."""
+        for t, span in self._offset_spans:
+            if span.end >= len(self.doc) or span.sent.start != c.trigger.sent.start:
+                continue
+            link = self.doc[span.end]
+            if link.dep_ != "mark" or link.head.i != c.trigger.i:
+                continue
+            if link.lower_ not in ("after", "before"):
+                continue
+            ref = self._main_date or (
+                _Dated(self.narrative.value, self.narrative.precision, "context", None)
+                if self.narrative.value and self.narrative.precision
+                else None
+            )
+            if ref is None:
+                return None
+            shifted = _shift(ref.value, t.value, -1 if link.lower_ == "after" else 1)
+            if shifted is None:
+                return None
+            self._used_offsets.add(span.start)
+            return _Dated(shifted[0], shifted[1], "relative", t.text)
+        return None
+
     def _offset_events(self, sent: Span, taken: set[int]) -> list[Event]:
         """Happenings dated by an offset from the sentence's own time: "two years after the
         end of the war" (the war ended two years before), "a day after the two countries
         announced a partnership", "three days before the summit"."""
         out: list[Event] = []
         for t, span in self._offset_spans:
-            if span.sent.start != sent.start:
+            if span.sent.start != sent.start or span.start in self._used_offsets:
                 continue
             link = self.doc[span.end]
             if link.lower_ not in ("after", "before"):
@@ -1051,12 +1095,17 @@ class _DocContext:
                 h = h.head
             if h.pos_ in ("VERB", "AUX") and self._verb_type(h) is None:
                 owners.add(h.i)
+        # "since February, when the prime minister announced …": a relative clause of a date
+        # happens then.
+        date_heads = {
+            o.head.i for o in (c.trigger, *c.extra_tokens) if o.dep_ == "relcl" and o.head.i < o.i
+        }
         best: tuple[int, int, Timex] | None = None
         for t, span in self._sentence_timexes(sent):
             if self._in_quote_span(span) and not c.in_quote:
                 continue
             gov = self._governor(span)
-            if gov.i in owners:
+            if gov.i in owners or (date_heads and span.root.i in date_heads):
                 key = (-len(t.value), span.start)  # the finest; of a range, its start
                 if best is None or key < best[:2]:
                     best = (key[0], key[1], t)
@@ -1101,8 +1150,11 @@ class _DocContext:
                     d = dates.event_date(t.value)
                     if d is not None:
                         return _Dated(d[0], d[1], _basis(t), t.text, t.mod)
-        if c.subordinate and _when_clause(c.trigger):
-            head = c.trigger.head
+        clause = next(
+            (tok for tok in (c.trigger, c.reporter) if tok is not None and _when_clause(tok)), None
+        )
+        if clause is not None:
+            head = clause.head
             for t, span in self._sentence_timexes(sent):
                 if self._governor(span).i == head.i:
                     d = dates.event_date(t.value)
@@ -1259,6 +1311,20 @@ class _DocContext:
                     sources.append(self.orgs_seen[-1])
             elif any(a <= start < b for a, b in ranges) and self.has_csto:
                 found.append(CSTO)
+        # "Yerevan accuses its allies of ignoring Azerbaijan's attack on its territory": the
+        # state that owns the territory is the clause's subject.
+        for tok in sent:
+            if (
+                tok.dep_ == "poss"
+                and tok.lower_ in ("its", "their")
+                and tok.head.lemma_.lower() in _STATE_POSSESSIONS
+                and any(a <= tok.idx < b for a, b in ranges)
+            ):
+                owner = self._subject_state(sent)
+                if owner is not None:
+                    found.append(owner)
+                    if any(a <= tok.idx < b for a, b in obj_ranges) and owner not in sources:
+                        targets.append(owner)
         for h in heads:
             for ch in h.children:
                 if ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in _PRONOUNS_PERSON:
@@ -1292,6 +1358,20 @@ class _DocContext:
         if quoting and any(self.gaz.kind(a) == "person" for a in sources):
             sources = [a for a in sources if self.gaz.kind(a) == "person"]
         return _unique(expanded), _unique(sources), _unique(t for t in targets if t not in sources)
+
+    def _subject_state(self, sent: Span) -> str | None:
+        """The state named as the subject of the sentence's main clause, if one is."""
+        subj = next((ch for ch in sent.root.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        spans = _name_spans(subj)
+        for m in self._mentions_in(sent):
+            if any(a <= m.start < b for a, b in spans):
+                state = m.canonical if self.gaz.kind(m.canonical) == "state" else None
+                state = state or self.gaz.country(m.canonical)
+                if state:
+                    return state
+        return None
 
     def _subject_after_date(self, verb: Token) -> list[tuple[int, int]]:
         """Repair a common misparse of a fronted date without a comma: in "in September

@@ -99,6 +99,48 @@ CASES = [
         [],
     ),
     (
+        "an-act-attributed-by-a-speaker-of-no-known-side-is-the-event",
+        "Armenia has given up its seat in the CSTO secretariat, a Foreign Ministry spokesman "
+        "confirmed on Friday.",
+        date(2023, 3, 10),
+        [("2023-03-10", "membership_change", "asserted")],
+    ),
+    (
+        "an-act-claimed-by-another-side-is-a-statement",
+        "Armenia has given up its seat in the CSTO secretariat, Azerbaijani President Ilham "
+        "Aliyev claimed on Friday.",
+        date(2023, 3, 10),
+        [("2023-03-10", "statement", "asserted")],
+    ),
+    (
+        "a-relative-clause-of-a-date-happens-then",
+        "It has been policy since February, when the prime minister announced that Armenia had "
+        "frozen its participation in the CSTO.",
+        date(2024, 6, 21),
+        [("2024-02", "membership_change", "asserted")],
+    ),
+    (
+        "a-when-clause-of-a-dated-verb-happens-then",
+        "The policy dates from February, when the prime minister announced that Armenia had "
+        "frozen its participation in the CSTO.",
+        date(2024, 6, 21),
+        [("2024-02", "membership_change", "asserted")],
+    ),
+    (
+        "a-clause-after-an-offset-is-dated-by-it",
+        "Armenia left the CSTO secretariat on Friday. The move comes two months after Pashinyan "
+        "refused to host the CSTO drills in Armenia this year.",
+        date(2023, 3, 10),
+        [("2023-01", "refusal", "asserted"), ("2023-03-10", "membership_change", "asserted")],
+    ),
+    (
+        "its-territory-is-the-subject-state-s",
+        "Yerevan accuses the CSTO of ignoring Azerbaijan's attack on its territory in September "
+        "2022.",
+        date(2023, 3, 10),
+        [("2022-09", "military_action", "asserted"), ("2023-03-10", "accusation", "asserted")],
+    ),
+    (
         "decided-on-a-day-not-to-attend",
         "Pashinyan decided on Wednesday not to attend the CSTO meeting in Moscow.",
         date(2024, 12, 30),
