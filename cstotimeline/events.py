@@ -66,6 +66,10 @@ _MAX_QUOTED_SENTENCES = 12
 # A "quotation" longer than this is a mismatched quote mark, not a quotation.
 _MAX_QUOTE = 2000
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+# "the next session": a definite description of a meeting not told yet.
+_NOT_TOLD = frozenset(
+    {"next", "following", "coming", "upcoming", "future", "previous", "last", "first"}
+)
 # What "its" can only mean a state's ("its territory", "its borders").
 _STATE_POSSESSIONS = frozenset(
     {"territory", "soil", "border", "sovereignty", "land", "village", "town", "province"}
@@ -192,7 +196,9 @@ class _DocContext:
         self._used_offsets: set[int] = set()  # offsets that dated a clause they introduce
         # Events told so far (type, date, precision, sentence): "a year after the Yerevan
         # summit" dates a later happening from an earlier one.
-        self._history: list[tuple[str, str, str, str]] = []
+        # Events told so far: (type, date, precision, sentence, actors).
+        self._history: list[tuple[str, str, str, str, tuple[str, ...]]] = []
+        self._told_actors: dict[int, tuple[str, ...]] = {}  # trigger → the told meeting's actors
         for t in timexes:
             if t.type == "DURATION" and _OFFSET.match(t.value):
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -202,7 +208,9 @@ class _DocContext:
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
                 if span is not None and len(span):
                     self._set_spans.append((t, span))
-        self.actor_mentions = _with_body_coreference(self.text, actor_mentions)
+        self.actor_mentions = _with_head_coreference(
+            _with_body_coreference(self.text, actor_mentions)
+        )
         self.quote_spans = _quote_spans(self.text)
         self.last_person: str | None = None
         self.last_speaker: str | None = None
@@ -630,7 +638,7 @@ class _DocContext:
             ev = self._event(c, sent, dated)
             if ev is not None:
                 events.append(ev)
-                self._history.append((c.etype, dated.value, dated.precision, sent.text))
+                self._history.append((c.etype, dated.value, dated.precision, sent.text, ev.actors))
                 if not c.subordinate and not main_sources:
                     main_sources = list(ev.source_actors)
         if not any(not c.subordinate for c in emitted):
@@ -741,7 +749,7 @@ class _DocContext:
                 for ch in target.children
                 if ch.dep_ in ("compound", "amod", "nmod") and ch.pos_ == "PROPN"
             ]
-            for typ, value, precision, text in reversed(self._history):
+            for typ, value, precision, text, _actors in reversed(self._history):
                 # "the Yerevan summit": a meeting told in a sentence naming Yerevan; "the
                 # fighting": the last military action told, whatever its words
                 if typ != etype:
@@ -1116,6 +1124,10 @@ class _DocContext:
         if own is not None:
             d = dates.event_date(own.value)
             if d is not None:
+                if d[1] == "year" and c.kind == "verb" and not c.subordinate:
+                    told = self._told_meeting(c)  # "the session, in the current year, …"
+                    if told is not None and told.value.startswith(d[0]):
+                        return told
                 return _Dated(d[0], d[1], _basis(own), own.text, own.mod, own.anaphoric)
         if c.kind == "noun":
             if self.published and any(
@@ -1171,6 +1183,10 @@ class _DocContext:
                 )
                 else None
             )
+        if not c.subordinate:
+            told = self._told_meeting(c)
+            if told is not None:
+                return told  # "Putin, speaking at the session, declared …"
         if any(ch.lower_ in _BACKGROUND_ADVERBS for ch in c.trigger.children):
             return None
         if any(ch.lower_ == "then" and ch.dep_ == "advmod" for ch in c.trigger.children) or (
@@ -1186,6 +1202,41 @@ class _DocContext:
         n = self.narrative
         if n.value and n.precision:
             return _Dated(n.value, n.precision, n.basis, None)
+        return None
+
+    def _told_meeting(self, c: _Candidate) -> _Dated | None:
+        """The date of a meeting told earlier in the article that an undated clause refers to
+        with a definite description: "The session was chaired by …", "speaking at the
+        summit, Putin declared …", "during the talks, …"."""
+        heads = [c.trigger]
+        heads += [
+            ch
+            for ch in c.trigger.children
+            if ch.dep_ == "advcl"
+            and not any(g.dep_ in _SUBJ_DEPS or g.dep_ == "mark" for g in ch.children)
+        ]
+        nouns: list[Token] = []
+        for h in heads:
+            for ch in h.children:
+                if ch.dep_ in ("nsubj", "nsubjpass") and h.i == c.trigger.i:
+                    nouns.append(ch)
+                elif ch.dep_ == "prep" and ch.lower_ in ("at", "during"):
+                    nouns.extend(g for g in ch.children if g.dep_ == "pobj")
+        for noun in nouns:
+            if self._noun_type(noun) != "meeting" or not any(
+                d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in noun.children
+            ):
+                continue
+            if any(
+                ch.dep_ in ("amod", "compound") and ch.lower_ in _NOT_TOLD for ch in noun.children
+            ):
+                continue  # "the next session" is another one
+            for typ, value, precision, _text, actors in reversed(self._history):
+                if typ == "meeting":
+                    if c.etype == "meeting":
+                        self._told_actors[c.trigger.i] = actors  # the same happening
+                    return _Dated(value, precision, "context", None)
+            return None
         return None
 
     # -- actors -------------------------------------------------------------------------------
@@ -1478,6 +1529,8 @@ class _DocContext:
 
     def _event(self, c: _Candidate, sent: Span, dated: _Dated) -> Event | None:
         actors, sources, targets = self._event_actors(c, sent)
+        if c.trigger.i in self._told_actors and dated.basis == "context":
+            actors = _unique([*self._told_actors[c.trigger.i], *actors])
         for leader in self._summit_leaders(c, sent, dated, sources):
             if leader not in actors:
                 actors.append(leader)
@@ -1636,6 +1689,33 @@ def _with_body_coreference(text: str, mentions: list[ActorMention]) -> list[Acto
                 ActorMention(a, b, mt.group(0), name, ref.kind, ref.country, origin="coref")
             )
     return sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
+
+
+def _with_head_coreference(mentions: list[ActorMention]) -> list[ActorMention]:
+    """A capitalised head noun alone ("the Organisation", "the Treaty", "the Council") that
+    only the statistical NER found refers to the last organisation or body named in full
+    with that head ("Collective Security Treaty Organisation", "Collective Security Council")."""
+    out: list[ActorMention] = []
+    named: list[ActorMention] = []
+    for m in mentions:
+        if m.origin == "ner" and m.kind == "unknown" and " " not in m.text and m.text.istitle():
+            head = m.text.lower()
+            ref = next(
+                (
+                    r
+                    for r in reversed(named)
+                    if r.text.lower().split()[-1] == head or r.canonical.lower().split()[-1] == head
+                ),
+                None,
+            )
+            if ref is not None:
+                m = ActorMention(
+                    m.start, m.end, m.text, ref.canonical, ref.kind, ref.country, origin="coref"
+                )
+        elif m.origin != "ner" and m.kind in ("organisation", "body", "document") and " " in m.text:
+            named.append(m)
+        out.append(m)
+    return out
 
 
 def _clause_tense(tok: Token) -> str:

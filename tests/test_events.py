@@ -141,6 +141,27 @@ CASES = [
         [("2022-09", "military_action", "asserted"), ("2023-03-10", "accusation", "asserted")],
     ),
     (
+        "the-session-told-before-is-the-same-meeting",
+        "Yesterday the CSTO held a session of the Collective Security Council in Moscow.\nThe "
+        "session was chaired by Nikol Pashinyan in the current year.",
+        date(2022, 5, 17),
+        [("2022-05-16", "meeting", "asserted")],
+    ),
+    (
+        "speaking-at-the-session-told-before",
+        "Yesterday the CSTO held a session of the Collective Security Council in Moscow.\n\n"
+        "Pashinyan, speaking at the session, criticised the CSTO.",
+        date(2022, 5, 17),
+        [("2022-05-16", "meeting", "asserted"), ("2022-05-16", "accusation", "asserted")],
+    ),
+    (
+        "the-treaty-is-the-treaty-named-before",
+        "The Collective Security Treaty was signed in 1992. In 1999 Azerbaijan, Georgia and "
+        "Uzbekistan refused to prolong their participation in the Treaty.",
+        date(2022, 5, 17),
+        [("1992", "agreement", "asserted"), ("1999", "refusal", "asserted")],
+    ),
+    (
         "decided-on-a-day-not-to-attend",
         "Pashinyan decided on Wednesday not to attend the CSTO meeting in Moscow.",
         date(2024, 12, 30),
