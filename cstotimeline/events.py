@@ -667,7 +667,10 @@ class _DocContext:
             if t.basis == "relative" and self._in_quote_span(span):
                 continue  # "today" in a quotation is the speaker's day, not the article's
             d = dates.event_date(t.value)
-            if d is not None and d[1] in ("day", "month"):
+            # a season is a time the story moves to ("Then came last autumn."), a bare year
+            # is often background
+            season = t.value[4:7] in ("-SP", "-SU", "-FA", "-WI")
+            if d is not None and (d[1] in ("day", "month") or season):
                 self.narrative = _Narrative(d[0], d[1], "context")
                 self.story = self.narrative
                 return

@@ -162,6 +162,18 @@ CASES = [
         [("1992", "agreement", "asserted"), ("1999", "refusal", "asserted")],
     ),
     (
+        "a-story-told-by-dates-relative-to-each-other",
+        "Eighteen months ago, Azerbaijani artillery hit Armenia. That November, Pashinyan "
+        "declined to sign the CSTO declaration.\n\nThen came last autumn. Azerbaijan attacked "
+        "Nagorno-Karabakh and the CSTO stood aside.",
+        date(2024, 3, 4),
+        [
+            ("2022-09", "military_action", "asserted"),
+            ("2022-11", "refusal", "asserted"),
+            ("2023", "military_action", "asserted"),
+        ],
+    ),
+    (
         "decided-on-a-day-not-to-attend",
         "Pashinyan decided on Wednesday not to attend the CSTO meeting in Moscow.",
         date(2024, 12, 30),

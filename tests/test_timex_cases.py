@@ -335,6 +335,34 @@ CASES: list[Case] = [
         "2023-01",
     ),
     Case("The drills were held in January 2023. In [February] monitors arrived.", NOV, "2023-02"),
+    # a date opening its sentence moves the story; anaphora then resolve against it
+    Case("[Three years ago this May], troops crossed the border.", dt.date(2024, 3, 4), "2021-05"),
+    Case("[A year ago this week], the summit opened.", NOV, "2023-W47"),
+    Case(
+        "Eighteen months ago, shells hit Jermuk. [That November], he refused.",
+        dt.date(2024, 3, 4),
+        "2022-11",
+    ),
+    Case(
+        "Eighteen months ago, shells hit Jermuk. That November, he refused. [The following "
+        "spring], he mused about leaving.",
+        dt.date(2024, 3, 4),
+        "2023-SP",
+    ),
+    Case("Talks failed in May 2021. [That spring] the border stayed tense.", NOV, "2021-SP"),
+    Case("Talks failed in May 2021. [The previous winter] was calm.", NOV, "2020-WI"),
+    Case("Revenue rose to $5 million from $4 million [a year ago].", NOV, "2023"),
+    Case(
+        "Then came last autumn. Karabakh fell in a day. When the leaders met in [November], he "
+        "stayed away.",
+        dt.date(2024, 3, 4),
+        "2023-11",
+    ),
+    # numeric dates: month first (US) unless the first number cannot be a month; dots: day first
+    Case("The summit opened on [29/11/2024].", NOV, "2024-11-29"),
+    Case("The summit opened on [11/29/2024].", NOV, "2024-11-29"),
+    Case("The summit opened on [29.11.2024].", NOV, "2024-11-29"),
+    Case("The summit opened on [3.4.2024].", NOV, "2024-04-03"),
     Case("Shelling began on 13 September 2022. [Weeks later], talks opened.", NOV, "2022-09"),
     # ... but not for the news of the day, the future or a deadline
     Case(

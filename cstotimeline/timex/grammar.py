@@ -164,7 +164,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "date_numeric",
-        r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)(?![\w/])",
+        r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)(?![\w/])"
+        r"|(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?![\w/]|\.\d)",
         4,
     ),
     _rule("week_of", rf"{L}the\s+week\s+of\s+{DATE_MD}{R}", 4),
@@ -184,7 +185,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "season",
-        rf"{L}(?:(?:last|this|next|this\s+past|this\s+coming|the\s+past|that|the)\s+)?"
+        rf"{L}(?:(?:last|this|next|this\s+past|this\s+coming|the\s+past|that|the\s+following"
+        rf"|the\s+next|the\s+previous|the)\s+)?"
         rf"(?:(?:early|late|mid)[\s-]+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{REL_YEAR}))?{R}",
         1,
     ),
@@ -295,6 +297,11 @@ RULES: tuple[Rule, ...] = (
         3,
     ),
     _rule(
+        "ago_this",
+        rf"{L}(?:{NUM_FIXED}|an?)[\s-]+years?\s+ago\s+this\s+(?:{MONTH}|{SEASON}|week|month){R}",
+        5,
+    ),
+    _rule(
         "anaphoric_day",
         rf"{L}(?:the\s+)?(?:previous|next|following|same|preceding|prior)\s+(?:day|morning"
         rf"|evening|night|afternoon)(?![\w-])|{L}that\s+same\s+day{R}|{L}that\s+day{R}",
@@ -383,6 +390,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "rel_unit": ("week", "month", "year", "weekend", "decade", "day", "fortnight", "quarter"),
     "the_unit": ("year", "week", "month", "weekend"),
     "ago": ("ago", "earlier", "later", "now", "hence"),
+    "ago_this": ("ago",),
     "anaphoric_day": ("day", *_DAY_PARTS),
     "duration": _UNIT_WORDS,
     "duration_vague": _UNIT_WORDS,

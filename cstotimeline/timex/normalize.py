@@ -87,6 +87,7 @@ class Resolver:
             "rel_unit": self.rel_unit,
             "the_unit": self.the_unit,
             "ago": self.ago,
+            "ago_this": self.ago_this,
             "anaphoric_day": self.anaphoric_day,
             "duration": partial(du.duration, text),
             "duration_vague": partial(du.duration_vague, text),
@@ -274,12 +275,15 @@ class Resolver:
         if (
             a is None
             or self.dct is None
-            or a.gran not in ("day", "month")
+            or a.gran not in ("day", "month", "season")
             or a.year >= self.dct.year
             or start - self.anchor_end > self._STORY_REACH
             or self.tense(start, end) == "future"
         ):
             return None
+        if a.gran == "season":  # "Then came last autumn. … in November": the middle of it
+            middle = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}.get(a.season or "", 0)
+            return _dt.date(a.year, middle, 15) if middle else None
         return a.day if a.gran == "day" else a.day + _dt.timedelta(days=14)
 
     def _near_dct(self, d: _dt.date) -> bool:
@@ -367,7 +371,12 @@ class Resolver:
         return self._cal(period_of("day", _dt.date(y, m, d)), basis="explicit")
 
     def date_numeric(self, s: str, start: int, end: int) -> Value | None:
-        m, d, y = (int(x) for x in s.split("/"))
+        if "." in s:
+            d, m, y = (int(x) for x in s.split("."))  # 29.11.2024: always day first
+        else:
+            m, d, y = (int(x) for x in s.split("/"))  # 11/29/2024, US style ...
+            if m > 12:
+                m, d = d, m  # ... unless the first number cannot be a month: 29/11/2024
         if y < 100:
             y += 1900 if y > 30 else 2000
         if not valid_day(y, m, d):
@@ -508,6 +517,24 @@ class Resolver:
                 "season", _dt.date(p.year, {"SP": 4, "SU": 7, "FA": 10, "WI": 12}[code], 1)
             ).day
 
+        base = self.anchor.day if self.anchor is not None else None
+        if base is not None and t.startswith(("the following ", "the next ")):
+            # "the following spring": the first one after the narrative's time
+            cand = [
+                Period("season", _dt.date(y, 1, 1), code) for y in range(base.year, base.year + 3)
+            ]
+            chosen = min((p for p in cand if key(p) > base), key=key)
+            return self._cal(chosen, basis="relative", mod=mod, anaphoric=True)
+        if base is not None and t.startswith("the previous "):
+            cand = [
+                Period("season", _dt.date(y, 1, 1), code)
+                for y in range(base.year - 2, base.year + 1)
+            ]
+            chosen = max((p for p in cand if key(p) < base), key=key)
+            return self._cal(chosen, basis="relative", mod=mod, anaphoric=True)
+        if base is not None and t.startswith("that "):
+            chosen = Period("season", _dt.date(base.year, 1, 1), code)  # "that spring"
+            return self._cal(chosen, basis="relative", mod=mod, anaphoric=True)
         if t.startswith(("last ", "this past ", "the past ")):
             chosen = max((p for p in cand if key(p) < cur.day), key=key)
         elif t.startswith(("next ", "this coming ")):
@@ -1047,7 +1074,10 @@ class Resolver:
             if self.dct is None:
                 return Value("DATE", X_BY_GRAN[gran], mod, "relative")
             p = shift(period_of(gran, self.dct), sign * n, by)
-            return self._keep(self._cal(p, basis="relative", mod=mod))
+            v = self._cal(p, basis="relative", mod=mod)
+            # "Eighteen months ago, …" opening a sentence moves the story there; "up from
+            # $2 million a year ago" only compares.
+            return v if n and self._clause_initial(start) else self._keep(v)
         # Anaphoric: shift the narrative anchor, never finer than the anchor. "A year earlier"
         # in results reporting compares with the quarter last mentioned.
         if unit == "year" and n == 1 and sign < 0 and self.report_quarter is not None:
@@ -1076,6 +1106,35 @@ class Resolver:
                 p = period_of(gran, p.day)
         v = self._cal(p, basis="relative", mod=mod, anaphoric=True)
         return v if sign > 0 else self._keep(v)
+
+    def ago_this(self, s: str, start: int, end: int) -> Value | None:
+        """ "Three years ago this May": this year's May, that many years back."""
+        t = norm(s)
+        m = re.match(r"(.+?)[\s-]+years?\s+ago\s+(this\s+.+)$", t)
+        if m is None:
+            return None
+        n = 1 if m.group(1) in ("a", "an") else parse_number(m.group(1))
+        if n is None or n != int(n) or self.dct is None:
+            return None
+        tail = s[len(s) - len(m.group(2)) :]
+        if m.group(2).endswith("week"):  # the same week number that many years back
+            year, week, _ = self.dct.isocalendar()
+            monday = _dt.date.fromisocalendar(year - int(n), min(week, 52), 1)
+            return self._cal(period_of("week", monday), basis="relative")
+        if m.group(2).endswith("month"):
+            p: Period | None = period_of("month", self.dct)
+        else:
+            v = self.season(tail, end - len(tail), end) or self.month(tail, end - len(tail), end)
+            p = v.period if v is not None else None
+        if p is None:
+            return None
+        return self._cal(shift(p, -int(n), "year"), basis="relative")
+
+    def _clause_initial(self, start: int) -> bool:
+        """True when an expression opens its sentence or paragraph ("Eighteen months ago,
+        Azerbaijani artillery hit …"): it sets the story's time rather than comparing."""
+        before = self.text[max(0, start - 3) : start].rstrip(" \t\"'\u201c\u2018")
+        return not before or before[-1] in ".!?\n"
 
     def _vague_shift(self, unit: str, sign: int, mod: str | None, end: int) -> Value:
         """ "A few days later", "weeks earlier": the anchor at a precision the vague amount

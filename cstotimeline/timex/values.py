@@ -84,7 +84,16 @@ def contains(outer: Period, inner: Period) -> bool:
     counts as inside a month or year when it starts there)."""
     if not is_finer(inner.gran, outer.gran):
         return False
+    if outer.gran == "season":  # stored as its year's first day; the months it spans
+        first = _SEASON_START.get(outer.season or "")
+        if first is None:
+            return False
+        start = _dt.date(outer.day.year, first, 1)
+        return start <= inner.day < add_months(start, 3)
     return outer.day <= inner.day < period_end(outer)
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def add_months(d: _dt.date, n: int) -> _dt.date:
