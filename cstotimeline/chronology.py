@@ -53,10 +53,13 @@ def same_happening(a: Mention, b: Mention) -> bool:
             and a.date == b.date
             and a.date_precision == "day"
             and _same_doer(a, b)
+            and (a.event_type != "meeting" or _same_partners(a, b))
         ):
             return True
         if a.event_type in ("statement", "accusation"):
             return False  # statements continue each other only by ``continues``
+        if a.event_type == "meeting" and not _same_partners(a, b):
+            return False
         first, then = (a, b) if a.start <= b.start else (b, a)
         near = then.start - first.end <= NEAR_CHARS
         # A doer-less retelling ("the peacekeeping forces sent to Kazakhstan") of an act
@@ -88,6 +91,19 @@ def _same_doer(a: Mention, b: Mention) -> bool:
     not one doer)."""
     sa, sb = set(a.source_actors), set(b.source_actors)
     return bool(sa & sb or sa & set(b.source_states) or sb & set(a.source_states))
+
+
+def _same_partners(a: Mention, b: Mention) -> bool:
+    """Two meetings of one doer on one day are one when they have a partner in common, or
+    when one names no partner and both are told with the same word ("a session was convened
+    …; the session, chaired by …"): a phone call with Putin and a session of the Security
+    Council are two."""
+    doers = set(a.source_actors) | set(a.source_states) | set(b.source_actors)
+    doers |= set(b.source_states)
+    pa, pb = set(a.actors) - doers, set(b.actors) - doers
+    if pa and pb:
+        return bool(pa & pb)
+    return a.trigger == b.trigger
 
 
 def _undated(m: Mention) -> bool:

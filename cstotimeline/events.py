@@ -559,6 +559,11 @@ class _DocContext:
                         r.extra_tokens.append(c.trigger)  # "did not attend ... last November"
                     elif c.etype == "statement" and c.modality == "asserted":
                         r.extra_tokens.append(c.trigger)
+                    elif accomplished and self._dated_apart(c, r):
+                        # "The Ministry informs that on 13 September the armed forces of
+                        # Azerbaijan launched an attack": the report and, at its own date,
+                        # the happening it tells.
+                        continue
                     absorbed.add(c.trigger.i)
         for c in cands:
             if c.trigger.i in absorbed or (c.trigger.i in consumed and c.kind == "noun"):
@@ -970,6 +975,14 @@ class _DocContext:
     def _negated_by_head(self, c: _Candidate) -> bool:
         own = self._own_flags(c.trigger)
         return "negated" not in own and c.trigger.dep_ == "xcomp"
+
+    def _dated_apart(self, c: _Candidate, r: _Candidate) -> bool:
+        """True when the reported act has a full date of its own, told in its own clause, that
+        the report does not share."""
+        own = self._own_timex(c, inherit=False)
+        if own is None or own.basis not in ("explicit", "explicit+pubyear"):
+            return False
+        return self._own_timex(r, inherit=False) is not own
 
     def _reports(self, reporter: Token, content: Token) -> bool:
         """True when ``content`` is the clause reported by ``reporter`` (either direction)."""

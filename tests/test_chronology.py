@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 from datetime import date
@@ -86,6 +87,42 @@ def test_coarser_date_merges_into_finer():
 def test_same_happening(a, b, same):
     ma = mention(source="a.txt", start=0, **a)
     mb = mention(source="b.txt", start=50, **b)
+    assert same_happening(ma, mb) is same
+    assert same_happening(mb, ma) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # a phone call with Putin and a Security Council session: other partners, two meetings
+        (
+            dict(actors=("Nikol Pashinyan", "Armenia", "Vladimir Putin", "Russia")),
+            dict(actors=("Nikol Pashinyan", "Armenia", "CSTO")),
+            False,
+        ),
+        # a partner in common: one meeting told twice
+        (
+            dict(actors=("Nikol Pashinyan", "Armenia", "Vladimir Putin", "Russia")),
+            dict(actors=("Nikol Pashinyan", "Armenia", "Vladimir Putin")),
+            True,
+        ),
+        # one names no partner: the same only when told with the same word
+        (
+            dict(actors=("Nikol Pashinyan", "Armenia"), trigger="convene"),
+            dict(actors=("Nikol Pashinyan", "Armenia", "Vladimir Putin"), trigger="hold"),
+            False,
+        ),
+        (
+            dict(actors=("Nikol Pashinyan", "Armenia"), trigger="hold"),
+            dict(actors=("Nikol Pashinyan", "Armenia", "Vladimir Putin"), trigger="hold"),
+            True,
+        ),
+    ],
+)
+def test_meetings_of_one_doer_on_one_day_within_an_article(a, b, same):
+    ma = mention(start=0, sources=("Nikol Pashinyan",), **a)
+    mb = mention(start=200, sources=("Nikol Pashinyan",), **b)
+    ma, mb = (dataclasses.replace(m, source_states=("Armenia",)) for m in (ma, mb))
     assert same_happening(ma, mb) is same
     assert same_happening(mb, ma) is same
 

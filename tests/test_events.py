@@ -174,6 +174,34 @@ CASES = [
         ],
     ),
     (
+        "a-reported-act-with-a-date-of-its-own-is-an-event-too",
+        "The Foreign Ministry of Armenia informs that on 13 September 2022 the armed forces of "
+        "Azerbaijan attacked Armenia.",
+        date(2022, 9, 14),
+        [("2022-09-13", "military_action", "asserted"), ("2022-09-14", "statement", "asserted")],
+    ),
+    (
+        "a-date-describing-a-treaty-is-not-the-same-day",
+        "Armenia appealed to Russia under the treaty signed on 29 August 1997. On 13 September "
+        "2022 the CSTO held an emergency session. On the same day, Pashinyan held a telephone "
+        "conversation with Vladimir Putin.",
+        date(2022, 9, 14),
+        [
+            ("1997-08-29", "agreement", "asserted"),
+            ("2022-09-13", "meeting", "asserted"),
+            ("2022-09-13", "meeting", "asserted"),
+            ("2022-09-14", "request", "asserted"),
+        ],
+    ),
+    (
+        "two-meetings-of-one-doer-on-one-day-with-other-partners-are-two",
+        "On 13 September 2022, an emergency session of the Security Council of Armenia was "
+        "convened under the chairmanship of Prime Minister Nikol Pashinyan. On the same day, "
+        "Pashinyan held a telephone conversation with Vladimir Putin.",
+        date(2022, 9, 14),
+        [("2022-09-13", "meeting", "asserted"), ("2022-09-13", "meeting", "asserted")],
+    ),
+    (
         "decided-on-a-day-not-to-attend",
         "Pashinyan decided on Wednesday not to attend the CSTO meeting in Moscow.",
         date(2024, 12, 30),

@@ -29,7 +29,7 @@ from cstotimeline.records import Timex
 from cstotimeline.timeml import to_timeml
 from cstotimeline.timex import extent, grammar, guards
 from cstotimeline.timex.normalize import Resolver
-from cstotimeline.timex.tense import TenseFn, doc_tense, word_tense
+from cstotimeline.timex.tense import TenseFn, doc_background, doc_tense, word_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -169,7 +169,8 @@ def tag(text: str, dct: _dt.date | None, doc: Doc | None = None) -> list[Timex]:
     # The parse is used only for tense; a doc for some other text is ignored.
     use_doc = doc is not None and _parses(doc, text)
     tense: TenseFn = doc_tense(doc, text) if doc is not None and use_doc else word_tense(text)
-    resolver = Resolver(text, dct, tense)
+    background = doc_background(doc, text) if doc is not None and use_doc else None
+    resolver = Resolver(text, dct, tense, background)
     out: list[Timex] = []
     for start, end, rule, _prio, _order in select(cands):
         v = resolver.resolve(rule, start, end)

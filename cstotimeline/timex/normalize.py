@@ -51,10 +51,17 @@ from cstotimeline.timex.values import (
 class Resolver:
     """Gives values to candidates, in text order, keeping the narrative anchor."""
 
-    def __init__(self, text: str, dct: _dt.date | None, tense: TenseFn) -> None:
+    def __init__(
+        self,
+        text: str,
+        dct: _dt.date | None,
+        tense: TenseFn,
+        background: Callable[[int, int], bool] | None = None,
+    ) -> None:
         self.text = text
         self.dct = dct
         self.tense = tense
+        self.background = background
         self.anchor: Period | None = None
         # The last day mentioned: "that evening" refers to a day even after "the 1997 treaty".
         self.day_anchor: Period | None = None
@@ -121,6 +128,14 @@ class Resolver:
             and prev_word(self.text, start) == "since"
         ):
             v = self._keep(v)  # "active since 2020": background, not the story's new time
+        if (
+            v is not None
+            and v.moves_anchor
+            and self.anchor is not None
+            and self.background is not None
+            and self.background(start, end)
+        ):
+            v = self._keep(v)  # "the treaty, signed on 29 August 1997": a description
         if v is not None and v.period is not None and v.type in ("DATE", "TIME") and v.moves_anchor:
             # A coarser period that contains the anchor ("this year" after "last week") does
             # not replace it: the narrative keeps its finest known time.

@@ -145,6 +145,32 @@ def doc_tense(doc: Doc, text: str) -> TenseFn:
     return tense
 
 
+def doc_background(doc: Doc, text: str) -> Callable[[int, int], bool]:
+    """A predicate: is the expression at ``start`` the date of a participle describing a
+    noun ("the treaty, signed on 29 August 1997, …")? Such a date is background and does
+    not become the time that "the same day" or "that evening" refer to."""
+    starts = [t.idx for t in doc]
+
+    def background(start: int, end: int) -> bool:
+        if not starts:
+            return False
+        tok = doc[max(0, bisect.bisect_right(starts, start) - 1)]
+        verb = tok
+        for _ in range(8):
+            if verb.pos_ in _VERB_POS or verb.head is verb:
+                break
+            verb = verb.head
+        # ("the six months ended Aug. 12" is the period reported on, not a description)
+        return (
+            verb.pos_ == "VERB"
+            and verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and verb.lemma_ not in ("end", "begin", "start", "close")
+        )
+
+    return background
+
+
 def _verb_tense(verb: Any) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
