@@ -996,6 +996,8 @@ class _DocContext:
         t = reporter
         while t.head.i != t.i:
             if t.head.i == content.i:
+                if t.dep_ == "conj" and any(ch.dep_ == "ccomp" for ch in reporter.children):
+                    return False  # "X refused …, and in 2024 he said that …": its own report
                 return t.dep_ in ("ccomp", "parataxis", "advcl", "conj")
             if t.dep_ not in ("conj", "ccomp", "parataxis"):
                 break
@@ -1098,8 +1100,18 @@ class _DocContext:
 
     def _own_timex(self, c: _Candidate, *, inherit: bool = True) -> Timex | None:
         owners = {c.trigger.i} | {t.i for t in c.extra_tokens}
-        if inherit and c.kind == "verb" and c.trigger.dep_ == "conj":
-            owners.add(c.trigger.head.i)  # coordinated clauses share their time
+        if (
+            inherit
+            and c.kind == "verb"
+            and c.trigger.dep_ == "conj"
+            and not (
+                any(ch.dep_ in _SUBJ_DEPS for ch in c.trigger.children)
+                and _tense(c.trigger) != _tense(c.trigger.head)
+            )
+        ):
+            # coordinated verbs share their time ("crossed and dug in"), unless a clause of
+            # its own tells another time ("froze in February, and he has said since")
+            owners.add(c.trigger.head.i)
         if c.kind == "verb":
             # "decided on Wednesday not to attend": the deciding verb's date is the act's
             h = c.trigger.head
@@ -1110,6 +1122,16 @@ class _DocContext:
                 if x.dep_ == "xcomp":
                     owners.add(x.i)
                     owners.update(y.i for y in x.children if y.dep_ == "xcomp")
+            # "refused to sign the declaration at the summit hosted by Yerevan in November
+            # 2022": an act at a meeting takes the meeting's date
+            for h in [c.trigger, *(x for x in c.trigger.children if x.dep_ == "xcomp")]:
+                for p in h.children:
+                    if p.dep_ != "prep" or p.lower_ not in ("at", "during"):
+                        continue
+                    for n in p.children:
+                        if n.dep_ == "pobj" and self._noun_type(n) == "meeting":
+                            owners.add(n.i)
+                            owners.update(a.i for a in n.children if a.dep_ == "acl")
         sent = c.trigger.sent
         if c.kind == "noun":
             # An event noun governed by a verb that is no event ("referring to the boycott

@@ -202,6 +202,25 @@ CASES = [
         [("2022-09-13", "meeting", "asserted"), ("2022-09-13", "meeting", "asserted")],
     ),
     (
+        "an-act-at-a-meeting-takes-its-date-and-a-coordinated-report-is-its-own",
+        "Pashinyan refused to sign the final declaration at the CSTO summit hosted by Yerevan in "
+        "November 2022, and in February 2024 he said that Armenia had frozen its participation "
+        "in the bloc.",
+        date(2025, 4, 15),
+        [
+            ("2022-11", "meeting", "asserted"),
+            ("2022-11", "refusal", "asserted"),
+            ("2024-02", "membership_change", "asserted"),
+        ],
+    ),
+    (
+        "a-coordinated-clause-in-another-tense-keeps-its-own-time",
+        "In February Armenia froze its participation in the CSTO, and Pashinyan has said that it "
+        "could formally withdraw.",
+        date(2024, 12, 30),
+        [("2024-02", "membership_change", "asserted"), ("2024-12-30", "statement", "asserted")],
+    ),
+    (
         "decided-on-a-day-not-to-attend",
         "Pashinyan decided on Wednesday not to attend the CSTO meeting in Moscow.",
         date(2024, 12, 30),
