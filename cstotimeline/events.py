@@ -66,6 +66,8 @@ _MAX_QUOTED_SENTENCES = 12
 # A "quotation" longer than this is a mismatched quote mark, not a quotation.
 _MAX_QUOTE = 2000
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+# The place opening a dateline: "YEREVAN, ", "Astana, ", "MINSK (Reuters), ".
+_DATELINE_HEAD = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}(?: \([\w .-]+\))?,\s*")
 # "the next session": a definite description of a meeting not told yet.
 _NOT_TOLD = frozenset(
     {"next", "following", "coming", "upcoming", "future", "previous", "last", "first"}
@@ -882,10 +884,21 @@ class _DocContext:
             cached = [
                 (t, s)
                 for t, s in self.timex_spans
-                if s.start >= sent.start and s.end <= sent.end and not self._in_name(s)
+                if s.start >= sent.start
+                and s.end <= sent.end
+                and not self._in_name(s)
+                and not self._in_dateline(s)
             ]
             self._timex_cache = {sent.start: cached}
         return cached
+
+    def _in_dateline(self, span: Span) -> bool:
+        """ "ASTANA, 29.11.2024 — Armenia did not attend …": the date of the dispatch that opens
+        a paragraph is when the story was filed, not when what it tells happened."""
+        line_start = self.text.rfind("\n", 0, span.start_char) + 1
+        head = self.text[line_start : span.start_char]
+        tail = self.text[span.end_char : span.end_char + 4].lstrip(" ")
+        return bool(_DATELINE_HEAD.fullmatch(head)) and tail[:1] in ("—", "–", "-", "(")
 
     def _summit_leaders(
         self, c: _Candidate, sent: Span, dated: _Dated, sources: Sequence[str]

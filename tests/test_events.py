@@ -221,6 +221,12 @@ CASES = [
         [("2024-02", "membership_change", "asserted"), ("2024-12-30", "statement", "asserted")],
     ),
     (
+        "a-dateline-date-is-not-the-event-s",
+        "Astana, 29.11.2024 \u2014 Armenia did not attend the CSTO summit on Thursday.",
+        date(2024, 11, 29),
+        [("2024-11-28", "refusal", "asserted")],
+    ),
+    (
         "decided-on-a-day-not-to-attend",
         "Pashinyan decided on Wednesday not to attend the CSTO meeting in Moscow.",
         date(2024, 12, 30),
