@@ -72,6 +72,7 @@ _DATELINE_HEAD = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}(?: \([\w .-]+
 _NOT_TOLD = frozenset(
     {"next", "following", "coming", "upcoming", "future", "previous", "last", "first"}
 )
+_ITS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\b")
 # What "its" can only mean a state's ("its territory", "its borders").
 _STATE_POSSESSIONS = frozenset(
     {"territory", "soil", "border", "sovereignty", "land", "village", "town", "province"}
@@ -1415,7 +1416,10 @@ class _DocContext:
                 found.append(CSTO)
         # "Yerevan accuses its allies of ignoring Azerbaijan's attack on its territory": the
         # state that owns the territory is the clause's subject.
-        for tok in sent:
+        possessives = (
+            [tok for tok in sent if tok.dep_ == "poss"] if _ITS.search(self._text_of(sent)) else []
+        )
+        for tok in possessives:
             if (
                 tok.dep_ == "poss"
                 and tok.lower_ in ("its", "their")
