@@ -46,20 +46,14 @@ def same_happening(a: Mention, b: Mention) -> bool:
         return False
     speakers = set(a.source_actors) & set(b.source_actors)
     if a.source == b.source:
-        # Within one article: a happening told across neighbouring sentences, or the same
-        # doer's act of one type on one day told twice (the lede and the detail).
-        if (
-            a.event_type not in ("statement", "accusation")
-            and a.date == b.date
-            and a.date_precision == "day"
-            and _same_doer(a, b)
-            and (a.event_type != "meeting" or _same_partners(a, b))
-        ):
-            return True
         if a.event_type in ("statement", "accusation"):
             return False  # statements continue each other only by ``continues``
         if a.event_type == "meeting" and not _same_partners(a, b):
             return False
+        # Within one article: the same doer's act of one type on one day told twice (the lede
+        # and the detail), or a happening told across neighbouring sentences.
+        if a.date == b.date and a.date_precision == "day" and _same_doer(a, b):
+            return True
         first, then = (a, b) if a.start <= b.start else (b, a)
         near = then.start - first.end <= NEAR_CHARS
         # A doer-less retelling ("the peacekeeping forces sent to Kazakhstan") of an act

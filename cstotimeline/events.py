@@ -16,7 +16,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cstotimeline import dates
 from cstotimeline.lexicon import Lexicon, default_lexicon
@@ -124,6 +124,18 @@ class _Dated:
     text: str | None
     mod: str | None = None
     shifted: bool = False
+    # dated by a meeting told earlier ("The session was chaired by …"): that meeting's actors
+    told_actors: tuple[str, ...] = ()
+
+
+class _Told(NamedTuple):
+    """An event told earlier in the article."""
+
+    etype: str
+    value: str
+    precision: str
+    sentence: str
+    actors: tuple[str, ...]
 
 
 def extract_events(
@@ -197,11 +209,8 @@ class _DocContext:
         self._set_spans: list[tuple[Timex, Span]] = []
         self._offset_spans: list[tuple[Timex, Span]] = []
         self._used_offsets: set[int] = set()  # offsets that dated a clause they introduce
-        # Events told so far (type, date, precision, sentence): "a year after the Yerevan
-        # summit" dates a later happening from an earlier one.
-        # Events told so far: (type, date, precision, sentence, actors).
-        self._history: list[tuple[str, str, str, str, tuple[str, ...]]] = []
-        self._told_actors: dict[int, tuple[str, ...]] = {}  # trigger → the told meeting's actors
+        # Events told so far: "a year after the Yerevan summit" and "the session" refer back.
+        self._history: list[_Told] = []
         for t in timexes:
             if t.type == "DURATION" and _OFFSET.match(t.value):
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -646,7 +655,9 @@ class _DocContext:
             ev = self._event(c, sent, dated)
             if ev is not None:
                 events.append(ev)
-                self._history.append((c.etype, dated.value, dated.precision, sent.text, ev.actors))
+                self._history.append(
+                    _Told(c.etype, dated.value, dated.precision, self._text_of(sent), ev.actors)
+                )
                 if not c.subordinate and not main_sources:
                     main_sources = list(ev.source_actors)
         if not any(not c.subordinate for c in emitted):
@@ -760,19 +771,32 @@ class _DocContext:
                 for ch in target.children
                 if ch.dep_ in ("compound", "amod", "nmod") and ch.pos_ == "PROPN"
             ]
-            for typ, value, precision, text, _actors in reversed(self._history):
-                # "the Yerevan summit": a meeting told in a sentence naming Yerevan; "the
-                # fighting": the last military action told, whatever its words
-                if typ != etype:
-                    continue
-                if all(n in text for n in names):
-                    shifted = _shift(value, t.value, 1 if link.lower_ == "after" else -1)
-                    if shifted is None:
-                        break
-                    if shifted[1] == "year" and precision != "year" and t.value.endswith("Y"):
-                        shifted = (shifted[0] + value[4:7], "month")  # a year after November
-                    return _Dated(shifted[0], shifted[1], "relative", t.text), target.i
+            # "the Yerevan summit": a meeting told in a sentence naming Yerevan; "the
+            # fighting": the last military action told, whatever its words
+            told = self._last_told(etype, names)
+            if told is None:
+                continue
+            shifted = _shift(told.value, t.value, 1 if link.lower_ == "after" else -1)
+            if shifted is None:
+                continue
+            if shifted[1] == "year" and told.precision != "year" and t.value.endswith("Y"):
+                shifted = (shifted[0] + told.value[4:7], "month")  # a year after November
+            return _Dated(shifted[0], shifted[1], "relative", t.text), target.i
         return None
+
+    def _last_told(self, etype: str | None, names: Sequence[str] = ()) -> _Told | None:
+        """The last event of type ``etype`` told so far in a sentence naming all ``names``."""
+        for told in reversed(self._history):
+            if told.etype == etype and all(n in told.sentence for n in names):
+                return told
+        return None
+
+    def _sentence_time(self) -> _Dated | None:
+        """The time of the sentence being read: its main clause's date, else the story's."""
+        n = self.narrative
+        if self._main_date is not None:
+            return self._main_date
+        return _Dated(n.value, n.precision, "context", None) if n.value and n.precision else None
 
     def _offset_clause_date(self, c: _Candidate) -> _Dated | None:
         """The date of a clause introduced by an offset ("The move comes two months after
@@ -785,11 +809,7 @@ class _DocContext:
                 continue
             if link.lower_ not in ("after", "before"):
                 continue
-            ref = self._main_date or (
-                _Dated(self.narrative.value, self.narrative.precision, "context", None)
-                if self.narrative.value and self.narrative.precision
-                else None
-            )
+            ref = self._sentence_time()
             if ref is None:
                 return None
             shifted = _shift(ref.value, t.value, -1 if link.lower_ == "after" else 1)
@@ -822,11 +842,7 @@ class _DocContext:
                 ),
                 None,
             )
-            ref = self._main_date or (
-                _Dated(self.narrative.value, self.narrative.precision, "context", None)
-                if self.narrative.value and self.narrative.precision
-                else None
-            )
+            ref = self._sentence_time()
             if target is None or ref is None:
                 continue
             shifted = _shift(ref.value, t.value, -1 if link.lower_ == "after" else 1)
@@ -1283,12 +1299,12 @@ class _DocContext:
                 ch.dep_ in ("amod", "compound") and ch.lower_ in _NOT_TOLD for ch in noun.children
             ):
                 continue  # "the next session" is another one
-            for typ, value, precision, _text, actors in reversed(self._history):
-                if typ == "meeting":
-                    if c.etype == "meeting":
-                        self._told_actors[c.trigger.i] = actors  # the same happening
-                    return _Dated(value, precision, "context", None)
-            return None
+            told = self._last_told("meeting")
+            if told is None:
+                return None
+            # told again as a meeting, the same happening: its participants too
+            actors = told.actors if c.etype == "meeting" else ()
+            return _Dated(told.value, told.precision, "context", None, told_actors=actors)
         return None
 
     # -- actors -------------------------------------------------------------------------------
@@ -1421,8 +1437,7 @@ class _DocContext:
         )
         for tok in possessives:
             if (
-                tok.dep_ == "poss"
-                and tok.lower_ in ("its", "their")
+                tok.lower_ in ("its", "their")
                 and tok.head.lemma_.lower() in _STATE_POSSESSIONS
                 and any(a <= tok.idx < b for a, b in ranges)
             ):
@@ -1538,7 +1553,9 @@ class _DocContext:
         if subj.lower_ in _PRONOUNS_PERSON:
             return self.last_speaker is not None and not self._known(self.last_speaker)
         spans = _name_spans(subj)
-        mentions = [m for m in self.actor_mentions if any(a <= m.start < b for a, b in spans)]
+        mentions = [
+            m for m in self._mentions_in(verb.sent) if any(a <= m.start < b for a, b in spans)
+        ]
         if any(m.kind == "person" for m in mentions):
             return False
         for m in mentions:
@@ -1584,8 +1601,8 @@ class _DocContext:
 
     def _event(self, c: _Candidate, sent: Span, dated: _Dated) -> Event | None:
         actors, sources, targets = self._event_actors(c, sent)
-        if c.trigger.i in self._told_actors and dated.basis == "context":
-            actors = _unique([*self._told_actors[c.trigger.i], *actors])
+        if dated.told_actors:
+            actors = _unique([*dated.told_actors, *actors])
         for leader in self._summit_leaders(c, sent, dated, sources):
             if leader not in actors:
                 actors.append(leader)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 NAME = "cstotimeline_paragraphs"
 
 
-@Language.component(NAME)
+@Language.component(NAME, assigns=["token.is_sent_start"])
 def paragraph_starts(doc: Doc) -> Doc:
     """Mark the first token after each blank line (a space token with two line breaks) as
     the start of a sentence."""

@@ -169,7 +169,7 @@ def tag(text: str, dct: _dt.date | None, doc: Doc | None = None) -> list[Timex]:
     # The parse is used only for tense; a doc for some other text is ignored.
     use_doc = doc is not None and _parses(doc, text)
     tense: TenseFn = doc_tense(doc, text) if doc is not None and use_doc else word_tense(text)
-    background = doc_background(doc, text) if doc is not None and use_doc else None
+    background = doc_background(doc) if doc is not None and use_doc else None
     resolver = Resolver(text, dct, tense, background)
     out: list[Timex] = []
     for start, end, rule, _prio, _order in select(cands):

@@ -37,6 +37,7 @@ from cstotimeline.timex.common import (
 from cstotimeline.timex.numbers import parse_day, parse_month, parse_number, parse_year
 from cstotimeline.timex.tense import TenseFn
 from cstotimeline.timex.values import (
+    SEASON_MIDDLE,
     Period,
     contains,
     is_finer,
@@ -297,7 +298,7 @@ class Resolver:
         ):
             return None
         if a.gran == "season":  # "Then came last autumn. … in November": the middle of it
-            middle = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}.get(a.season or "", 0)
+            middle = SEASON_MIDDLE.get(a.season or "")
             return _dt.date(a.year, middle, 15) if middle else None
         return a.day if a.gran == "day" else a.day + _dt.timedelta(days=14)
 
@@ -519,37 +520,30 @@ class Resolver:
             return self._cal(
                 Period("season", _dt.date(year, 1, 1), code), basis="explicit", mod=mod
             )
+
+        def key(p: Period) -> _dt.date:
+            return period_of("season", _dt.date(p.year, SEASON_MIDDLE[code], 1)).day
+
+        def around(d: _dt.date) -> list[Period]:
+            return [
+                Period("season", _dt.date(y, 1, 1), code) for y in range(d.year - 2, d.year + 3)
+            ]
+
+        # "the following spring", "the previous winter", "that spring": the narrative's time
+        base = self.anchor.day if self.anchor is not None else None
+        if base is not None and t.startswith(("the following ", "the next ", "the previous ")):
+            if t.startswith("the previous "):
+                chosen = max((p for p in around(base) if key(p) < base), key=key)
+            else:
+                chosen = min((p for p in around(base) if key(p) > base), key=key)
+            return self._cal(chosen, basis="relative", mod=mod, anaphoric=True)
+        if base is not None and t.startswith("that "):
+            chosen = Period("season", _dt.date(base.year, 1, 1), code)
+            return self._cal(chosen, basis="relative", mod=mod, anaphoric=True)
         if self.dct is None:
             return Value("DATE", f"XXXX-{code}", mod, "relative")
         cur = period_of("season", self.dct)
-        cand = [
-            Period("season", _dt.date(y, 1, 1), code)
-            for y in range(self.dct.year - 2, self.dct.year + 3)
-        ]
-
-        def key(p: Period) -> _dt.date:
-            return period_of(
-                "season", _dt.date(p.year, {"SP": 4, "SU": 7, "FA": 10, "WI": 12}[code], 1)
-            ).day
-
-        base = self.anchor.day if self.anchor is not None else None
-        if base is not None and t.startswith(("the following ", "the next ")):
-            # "the following spring": the first one after the narrative's time
-            cand = [
-                Period("season", _dt.date(y, 1, 1), code) for y in range(base.year, base.year + 3)
-            ]
-            chosen = min((p for p in cand if key(p) > base), key=key)
-            return self._cal(chosen, basis="relative", mod=mod, anaphoric=True)
-        if base is not None and t.startswith("the previous "):
-            cand = [
-                Period("season", _dt.date(y, 1, 1), code)
-                for y in range(base.year - 2, base.year + 1)
-            ]
-            chosen = max((p for p in cand if key(p) < base), key=key)
-            return self._cal(chosen, basis="relative", mod=mod, anaphoric=True)
-        if base is not None and t.startswith("that "):
-            chosen = Period("season", _dt.date(base.year, 1, 1), code)  # "that spring"
-            return self._cal(chosen, basis="relative", mod=mod, anaphoric=True)
+        cand = around(self.dct)
         if t.startswith(("last ", "this past ", "the past ")):
             chosen = max((p for p in cand if key(p) < cur.day), key=key)
         elif t.startswith(("next ", "this coming ")):

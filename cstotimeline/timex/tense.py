@@ -111,19 +111,27 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _VERB_POS = {"VERB", "AUX"}
 
 
-def doc_tense(doc: Doc, text: str) -> TenseFn:
-    """A tense function reading the dependency parse of ``doc`` (``nlp(text)``)."""
+def _token_finder(doc: Doc) -> Callable[[int], Any]:
+    """A function giving the token of ``doc`` at a character offset (None for an empty doc)."""
     starts = [t.idx for t in doc]
-    fallback = word_tense(text)
 
     def token_at(offset: int) -> Any:
-        i = bisect.bisect_right(starts, offset) - 1
-        return doc[max(0, i)]
+        if not starts:
+            return None
+        return doc[max(0, bisect.bisect_right(starts, offset) - 1)]
+
+    return token_at
+
+
+def doc_tense(doc: Doc, text: str) -> TenseFn:
+    """A tense function reading the dependency parse of ``doc`` (``nlp(text)``)."""
+    token_at = _token_finder(doc)
+    fallback = word_tense(text)
 
     def tense(start: int, end: int) -> str | None:
-        if not starts:
-            return fallback(start, end)
         tok = token_at(start)
+        if tok is None:
+            return fallback(start, end)
         verb = tok
         for _ in range(8):
             if verb.pos_ in _VERB_POS or verb.tag_.startswith("VB") or verb.tag_ == "MD":
@@ -145,17 +153,16 @@ def doc_tense(doc: Doc, text: str) -> TenseFn:
     return tense
 
 
-def doc_background(doc: Doc, text: str) -> Callable[[int, int], bool]:
+def doc_background(doc: Doc) -> Callable[[int, int], bool]:
     """A predicate: is the expression at ``start`` the date of a participle describing a
     noun ("the treaty, signed on 29 August 1997, …")? Such a date is background and does
     not become the time that "the same day" or "that evening" refer to."""
-    starts = [t.idx for t in doc]
+    token_at = _token_finder(doc)
 
     def background(start: int, end: int) -> bool:
-        if not starts:
+        verb = token_at(start)
+        if verb is None:
             return False
-        tok = doc[max(0, bisect.bisect_right(starts, start) - 1)]
-        verb = tok
         for _ in range(8):
             if verb.pos_ in _VERB_POS or verb.head is verb:
                 break

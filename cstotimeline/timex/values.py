@@ -94,6 +94,8 @@ def contains(outer: Period, inner: Period) -> bool:
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# The month in the middle of each season (winter: its first month, December of its year).
+SEASON_MIDDLE = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}
 
 
 def add_months(d: _dt.date, n: int) -> _dt.date:
