@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: run test lint format bench eval-timex eval-events clean
+.PHONY: run test lint format bench eval-timex eval-events train cv clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -45,5 +45,25 @@ eval-timex: $(VENV)/.installed
 eval-events: $(VENV)/.installed
 	$(BIN)/cstotimeline evaluate events --verbose $(SHARED)/corpus
 
+# Refit the selector (cstotimeline/data/selector.json) on every gold set there is.
+train: $(VENV)/.installed-dev
+	$(BIN)/python -m cstotimeline.training fit --shared $(SHARED)
+
+# Grouped 5-fold cross-validation by article over all the gold, each article's held-out events
+# scored by the acceptance scorer (all sets together, then each set, then the naive baseline).
+CV_OUT := .cache/cv
+CV_SHOW := $(BIN)/python -m cstotimeline.training show $(CV_OUT) {file}
+CV_SETS := $(wildcard $(SHARED)/corpus) tests/data/heldout tests/data/blind tests/data/web data/samples
+cv: $(VENV)/.installed-dev
+	$(BIN)/python -m cstotimeline.training cross-validate --shared $(SHARED) --out $(CV_OUT)
+	@test -f $(SHARED)/tools/score_events.py || { echo "cv: $(SHARED)/tools/score_events.py missing: no acceptance scores"; exit 0; }; \
+	echo "score_events.py, all sets:"; \
+	$(BIN)/python $(SHARED)/tools/score_events.py $(foreach d,$(CV_SETS),--corpus $(d)) --cmd '$(CV_SHOW)'; \
+	for d in $(CV_SETS); do \
+	  echo "score_events.py, $$d: held out / naive baseline"; \
+	  $(BIN)/python $(SHARED)/tools/score_events.py --corpus $$d --cmd '$(CV_SHOW)'; \
+	  $(BIN)/python $(SHARED)/tools/score_events.py --corpus $$d --baseline naive; \
+	done
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .cache

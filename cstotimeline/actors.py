@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 __all__ = ["Gazetteer", "default_gazetteer", "find_actors", "fold", "is_agentive"]
 
 KINDS = ("person", "state", "organisation", "body", "region", "document", "unknown")
-ORIGINS = ("gazetteer", "metonym", "role", "ner", "demonym")
 
 # ---------------------------------------------------------------------------------------------
 # Folding

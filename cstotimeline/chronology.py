@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from cstotimeline import dates
@@ -139,12 +139,15 @@ def continues(mention: Mention, antecedent: Mention) -> bool:
     return antecedent.event_type == "statement" and _undated(antecedent) and not mention.shifted
 
 
-def aggregate(mentions: Sequence[Mention], relevance: Callable[[Sequence[str]], str]) -> Event:
+_RELEVANCE_RANK = {"core": 0, "context": 1, "other": 2}
+
+
+def aggregate(mentions: Sequence[Mention]) -> Event:
     """The event reported by ``mentions`` (which must be non-empty)."""
     ms = tuple(sorted(mentions, key=_mention_key))
     finest = dates.finest([m.date for m in ms])
     at_finest = [m for m in ms if m.date == finest]
-    best = max(at_finest, key=lambda m: (m.event_type != "statement", m.confidence, -ms.index(m)))
+    best = max(at_finest, key=lambda m: (m.confidence, -ms.index(m)))
     actors = _ordered_union(m.actors for m in ms)
     sources = _ordered_union(m.source_actors for m in ms)
     targets = tuple(t for t in _ordered_union(m.target_actors for m in ms) if t not in sources)
@@ -168,7 +171,7 @@ def aggregate(mentions: Sequence[Mention], relevance: Callable[[Sequence[str]], 
         source_actors=sources,
         target_actors=targets,
         modality=best.modality,
-        relevance=relevance(actors),
+        relevance=min((m.relevance for m in ms), key=lambda r: _RELEVANCE_RANK.get(r, 3)),
         date_mod=best.date_mod,
     )
 
@@ -181,15 +184,11 @@ def _ordered_union(groups: Iterable[Sequence[str]]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def merge_events(
-    events: Iterable[Event], relevance: Callable[[Sequence[str]], str] | None = None
-) -> list[Event]:
+def merge_events(events: Iterable[Event]) -> list[Event]:
     """Merge events that report the same happening; the result is sorted (``sort_events``)."""
     events = list(events)
     unique = {_mention_key(m): m for e in events for m in e.mentions}
     mentions = sorted(unique.values(), key=_mention_key)
-    if relevance is None:
-        relevance = default_relevance
     parent = list(range(len(mentions)))
 
     def find(i: int) -> int:
@@ -235,15 +234,7 @@ def merge_events(
     groups: dict[int, list[Mention]] = defaultdict(list)
     for i, m in enumerate(mentions):
         groups[find(i)].append(m)
-    return sort_events(aggregate(g, relevance) for g in groups.values())
-
-
-def default_relevance(actors: Sequence[str]) -> str:
-    """Relevance by the packaged gazetteer (see ``events.relevance_of``)."""
-    from cstotimeline.actors import default_gazetteer
-    from cstotimeline.events import relevance_of
-
-    return relevance_of(actors, default_gazetteer())
+    return sort_events(aggregate(g) for g in groups.values())
 
 
 def sort_events(events: Iterable[Event]) -> list[Event]:

@@ -7,7 +7,6 @@ import functools
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 
@@ -32,6 +31,9 @@ class Lexicon:
     future_aux: frozenset[str]
     participation: frozenset[str]
     membership_needs_org: frozenset[str]
+    opinion: frozenset[str] = frozenset()
+    background: frozenset[str] = frozenset()
+    membership_nouns: frozenset[str] = frozenset()
     force_nouns: frozenset[str] = frozenset()
     force_object_verbs: dict[str, str] = dataclasses.field(default_factory=dict)
     force_subject_verbs: dict[str, str] = dataclasses.field(default_factory=dict)
@@ -73,6 +75,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
     for lemma, typ in (*force_object_verbs.items(), *force_subject_verbs.items()):
         if typ not in types:
             raise ValueError(f"triggers.toml: [forces] {lemma} has unknown type {typ!r}")
+    classes = data.get("classes", {})
     reporting = frozenset(data["reporting"]["lemmas"])
     for lemma in reporting:
         verbs.setdefault(lemma, "statement")
@@ -87,17 +90,13 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         future_aux=frozenset(mod["future_aux"]),
         participation=frozenset(mod["participation"]),
         membership_needs_org=frozenset(mod["membership_needs_org"]),
+        opinion=frozenset(classes.get("opinion", [])),
+        background=frozenset(classes.get("background", [])),
+        membership_nouns=frozenset(classes.get("membership_nouns", [])),
         force_nouns=frozenset(forces.get("nouns", [])),
         force_object_verbs=force_object_verbs,
         force_subject_verbs=force_subject_verbs,
     )
-
-
-def load_lexicon(path: Path | None = None) -> Lexicon:
-    if path is None:
-        return default_lexicon()
-    with path.open("rb") as fh:
-        return parse_lexicon(tomllib.load(fh))
 
 
 @functools.cache

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from cstotimeline.actors import Gazetteer
+    from cstotimeline.events import Candidate
+    from cstotimeline.events.selection import Selector
 
 CHUNK_CHARS = 50_000
 # A stretch longer than this with no sentence end and no line break is not prose (a
@@ -76,23 +78,41 @@ def long_runs(text: str, max_run: int = MAX_RUN_CHARS) -> list[tuple[int, int]]:
     return [m.span() for m in _RUN.finditer(text) if m.end() - m.start() > max_run]
 
 
+def document_candidates(
+    document: Document,
+    parsed: Sequence[tuple[int, Doc]],
+    *,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[list[Candidate], str]:
+    """Every event candidate of one document, from the parses of its chunks (offset, Doc), and
+    the document's relevance (that of its longest chunk)."""
+    from cstotimeline.events import propose
+
+    candidates: list[Candidate] = []
+    article, longest = "other", -1
+    for base, doc in parsed:
+        found, relevance = propose(document, doc, gazetteer=gazetteer, base=base)
+        candidates.extend(found)
+        if len(doc) > longest:
+            article, longest = relevance, len(doc)
+    return candidates, article
+
+
 def document_events(
     document: Document,
     parsed: Sequence[tuple[int, Doc]],
     *,
     gazetteer: Gazetteer | None = None,
     keep_all: bool = False,
+    selector: Selector | None = None,
 ) -> list[Event]:
     """All events of one document, from the parses of its chunks (offset, Doc)."""
-    from cstotimeline.chronology import merge_events
-    from cstotimeline.events import extract_events
+    from cstotimeline.events import select_events
 
-    events: list[Event] = []
-    for base, doc in parsed:
-        events.extend(
-            extract_events(document, doc, gazetteer=gazetteer, keep_all=keep_all, base=base)
-        )
-    return merge_events(events) if len(parsed) > 1 else events
+    candidates, article = document_candidates(document, parsed, gazetteer=gazetteer)
+    return select_events(
+        candidates, article, selector=selector, gazetteer=gazetteer, keep_all=keep_all
+    )
 
 
 def extract(
@@ -109,8 +129,20 @@ def extract(
     A batch is ``batch_size`` documents or, past its first document, ``batch_chars``
     characters, whichever comes first; only its parses are held in memory.
     """
+    for document, parsed in parse(documents, nlp, batch_size=batch_size, batch_chars=batch_chars):
+        yield document, document_events(document, parsed, gazetteer=gazetteer, keep_all=keep_all)
+
+
+def parse(
+    documents: Iterable[Document],
+    nlp: Language,
+    *,
+    batch_size: int = BATCH_SIZE,
+    batch_chars: int = BATCH_CHARS,
+) -> Iterator[tuple[Document, list[tuple[int, Doc]]]]:
+    """Stream (document, parses of its chunks as (offset, Doc)) pairs, a batch at a time."""
     for batch in batches(documents, size=batch_size, chars=batch_chars):
-        yield from _run_batch(batch, nlp, gazetteer, keep_all, batch_chars)
+        yield from _parse_batch(batch, nlp, batch_chars)
 
 
 def batches(documents: Iterable[Document], *, size: int, chars: int) -> Iterator[list[Document]]:
@@ -128,13 +160,9 @@ def batches(documents: Iterable[Document], *, size: int, chars: int) -> Iterator
         yield batch
 
 
-def _run_batch(
-    batch: list[Document],
-    nlp: Language,
-    gazetteer: Gazetteer | None,
-    keep_all: bool,
-    batch_chars: int = BATCH_CHARS,
-) -> Iterator[tuple[Document, list[Event]]]:
+def _parse_batch(
+    batch: list[Document], nlp: Language, batch_chars: int = BATCH_CHARS
+) -> Iterator[tuple[Document, list[tuple[int, Doc]]]]:
     pieces: list[tuple[str, tuple[int, int]]] = []
     total = 0
     for i, document in enumerate(batch):
@@ -144,23 +172,17 @@ def _run_batch(
     # One nlp.pipe batch for ordinary documents; fewer pieces at a time for very long ones.
     size = max(1, min(len(pieces), batch_chars * len(pieces) // max(1, total)))
     # Pieces come back in order: a document is complete when the next one's first piece
-    # arrives, and its parses are dropped as soon as its events are made.
+    # arrives, and its parses are dropped as soon as the caller is done with them.
     index = 0
     current: list[tuple[int, Doc]] = []
     for doc, (i, base) in nlp.pipe(pieces, as_tuples=True, batch_size=size):
         while index < i:
-            yield (
-                batch[index],
-                document_events(batch[index], current, gazetteer=gazetteer, keep_all=keep_all),
-            )
+            yield batch[index], current
             current = []
             index += 1
         current.append((base, doc))
     while index < len(batch):
-        yield (
-            batch[index],
-            document_events(batch[index], current, gazetteer=gazetteer, keep_all=keep_all),
-        )
+        yield batch[index], current
         current = []
         index += 1
 

@@ -10,12 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-# How a document's publication date was found (``Document.published_basis``).
-PUBLISHED_BASES = ("option", "manifest", "header", "filename", "dateline", "inferred", "unknown")
-
-# TIMEX3 types.
-TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
-
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -116,6 +110,13 @@ class Mention:
     source_states: tuple[str, ...] = ()
     # The date moved the narrative on ("a few days later", "the next day").
     shifted: bool = False
+    # core | context | other: from the mention's actors and its article (``relevance``).
+    relevance: str = "other"
+    # How the date was chosen: the option's relation to the trigger (``events.anchoring``:
+    # own, coord, ancestor, descendant, other, narrative, publication, offset), and the
+    # options not chosen as (date, relation, probability).
+    date_relation: str = ""
+    date_alternatives: tuple[tuple[str, str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ def mention(
     confidence: float = 0.8,
     modality: str = "asserted",
     basis: str = "explicit",
+    relevance: str | None = None,
 ) -> Mention:
     precision = {4: "year", 7: "month", 10: "day"}[len(date)]
     return Mention(
@@ -38,6 +39,7 @@ def mention(
         modality=modality,
         summary=summary,
         confidence=confidence,
+        relevance=relevance or core_or_context(actors),
     )
 
 
@@ -48,4 +50,4 @@ def core_or_context(actors) -> str:
 
 
 def event(**kwargs) -> Event:
-    return aggregate([mention(**kwargs)], core_or_context)
+    return aggregate([mention(**kwargs)])

@@ -6,14 +6,14 @@ import random
 from datetime import date
 
 import pytest
-from helpers import core_or_context, event, mention
+from helpers import event, mention
 
 from cstotimeline import chronology
 from cstotimeline.chronology import filter_events, merge_events, period, same_happening, sort_events
 
 
 def merge(events):
-    return merge_events(events, relevance=core_or_context)
+    return merge_events(events)
 
 
 def test_same_summit_in_two_articles_is_one_event():

@@ -51,6 +51,9 @@ def test_decode_bytes_round_trips_text(text, encoding):
     # A UTF-16 BOM followed by U+0000 is byte for byte a UTF-32 BOM (FF FE 00 00): no decoder
     # can tell them apart, and text does not start with a NUL character.
     assume(not (encoding == "utf-16" and text.startswith("\x00")))
+    # NUL characters in UTF-8 are NUL bytes, which is how BOM-less UTF-16 is told ("0\x00" is
+    # byte for byte UTF-16-LE "0"): such text is decoded as UTF-16 by design.
+    assume(not (encoding in ("utf-8", "utf-8-sig") and "\x00" in text))
     try:
         decoded, _found = ingest.decode_bytes(data)
     except ingest.BinaryInputError:

@@ -1,0 +1,203 @@
+"""Event extraction: one parsed document in, dated events out.
+
+``extract_events`` is a pure function of the document (text and metadata) and its spaCy
+parse. It works in three steps:
+
+1. ``propose``: every clause and event noun of the body is a candidate (``candidates``), with
+   its own modality (``modality``), its participants (``participants``), its date options
+   (``anchoring``, with the narrative's time from ``narrative``) and its features
+   (``features``): small frozen records (``mention.Candidate``) that hold no spaCy object.
+2. ``selection``: a model fitted on gold events scores each (candidate, date option) pair;
+   the best option of each candidate is kept when it is probable enough.
+3. The kept candidates become mentions and events; reports of one happening within the
+   document are merged (``chronology.merge_events``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from cstotimeline.events import syntax
+from cstotimeline.events.anchoring import sentence_options
+from cstotimeline.events.candidates import Trigger, dated_heads, triggers
+from cstotimeline.events.features import candidate_features
+from cstotimeline.events.mention import Candidate, to_mention
+from cstotimeline.events.modality import embedding, own_modality
+from cstotimeline.events.narrative import Narrative, Told
+from cstotimeline.events.participants import participants
+from cstotimeline.events.selection import Selector, decode, default_selector, score
+from cstotimeline.events.view import DocView
+from cstotimeline.records import Document, Event, Timex
+from cstotimeline.relevance import article_relevance, relevance_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from cstotimeline.actors import Gazetteer
+    from cstotimeline.lexicon import Lexicon
+
+__all__ = ["Candidate", "extract_events", "propose", "select_events"]
+
+
+def propose(
+    document: Document,
+    doc: Doc,
+    *,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+    timexes: Sequence[Timex] | None = None,
+    base: int = 0,
+) -> tuple[list[Candidate], str]:
+    """Every candidate of ``doc`` (the parse of ``document.text[base:base+len(doc.text)]``),
+    and the article's relevance (``relevance.article_relevance``)."""
+    from cstotimeline import actors as actors_mod
+    from cstotimeline import timex as timex_mod
+    from cstotimeline.lexicon import default_lexicon
+
+    gaz = gazetteer or actors_mod.default_gazetteer()
+    lex = lexicon or default_lexicon()
+    text = doc.text
+    if timexes is None:
+        timexes = timex_mod.tag(text, document.published, doc=doc)
+    mentions = actors_mod.find_actors(doc, gaz, document.published, text=text)
+    view = DocView(document, doc, gaz, lex, list(timexes), mentions, base)
+    history = Narrative(view)
+    out: list[Candidate] = []
+    body_index = 0
+    for i, sent in enumerate(view.sentences):
+        if view.is_heading(sent) or not view.sentence_text(sent).strip():
+            continue
+        found = _sentence_candidates(view, sent, i, body_index, history)
+        out.extend(found)
+        for c in found:
+            own = [o for o in c.options if o.relation == "own" and o.basis != "context"]
+            if own and c.event_type != "other":
+                best = max(own, key=lambda o: len(o.value))
+                history.note(Told(c.event_type, best.value, best.precision, c.sentence))
+        body_index += 1
+    topic = view.topic
+    return out, article_relevance(topic["csto_share"], topic["armenia_share"])
+
+
+def _sentence_candidates(
+    view: DocView, sent: Span, index: int, body_index: int, history: Narrative
+) -> list[Candidate]:
+    from cstotimeline.summary import build_summary
+
+    heads = dated_heads(view, sent)
+    trigs = triggers(view, sent, heads)
+    by_index: dict[int, Trigger] = {t.token.i: t for t in trigs}
+    timex_spans = [(t.timex, t.span) for t in view.calendar_in(sent)]
+    off = view.document.offset + view.base
+    text = view.sentence_text(sent)
+    lead = len(text) - len(text.lstrip())
+    sentence = text.strip()
+    start = off + sent.start_char + lead
+    out: list[Candidate] = []
+    for trig in trigs:
+        tok = trig.token
+        depth = syntax.clause_depth(tok)
+        mod = own_modality(tok, view.lex)
+        etype = trig.etype or "other"
+        if mod.negated and tok.lemma_.lower() in view.lex.participation:
+            etype = "refusal"  # "did not attend the summit"
+        who = participants(view, trig, sent, depth, etype)
+        options = sentence_options(view, trig, sent, history.times[index], history, by_index)
+        if not options:
+            continue
+        feats = candidate_features(
+            view,
+            trig,
+            sent,
+            index,
+            body_index,
+            depth,
+            mod,
+            embedding(tok, view.lex),
+            who,
+            len(trigs),
+            tok.i in heads,
+        )
+        lineage: list[int] = []
+        t = tok
+        while t.head.i != t.i:
+            t = t.head
+            lineage.append(t.i)
+        summary = build_summary(tok, trig.kind, etype, list(trig.extra), who.sources, timex_spans)
+        out.append(
+            Candidate(
+                source=view.document.source,
+                published=view.published,
+                published_basis=view.document.published_basis,
+                sentence=sentence,
+                start=start,
+                end=start + len(sentence),
+                sentence_start=sent.start_char,
+                token_index=tok.i,
+                lineage=tuple(lineage),
+                trigger=tok.lemma_.lower(),
+                kind=trig.kind,
+                event_type=etype,
+                modality=mod.label,
+                actors=who.actors,
+                source_actors=who.sources,
+                target_actors=who.targets,
+                source_states=who.states,
+                summary=summary,
+                options=tuple(options),
+                features=feats,
+            )
+        )
+    return out
+
+
+def select_events(
+    candidates: Sequence[Candidate],
+    article: str,
+    *,
+    selector: Selector | None = None,
+    threshold: float | None = None,
+    gazetteer: Gazetteer | None = None,
+    keep_all: bool = False,
+) -> list[Event]:
+    """The events among ``candidates``: selected, made into mentions, merged."""
+    from cstotimeline.actors import default_gazetteer
+    from cstotimeline.chronology import aggregate, merge_events
+
+    gaz = gazetteer or default_gazetteer()
+    sel = selector or default_selector()
+    kept = decode(score(candidates, sel), sel.threshold if threshold is None else threshold)
+
+    events = [
+        aggregate([to_mention(ch, relevance_of(ch.candidate.actors, gaz, article=article))])
+        for ch in kept
+    ]
+    if not keep_all:
+        events = [e for e in events if e.relevance in ("core", "context")]
+    return merge_events(events)
+
+
+def extract_events(
+    document: Document,
+    doc: Doc,
+    *,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+    timexes: Sequence[Timex] | None = None,
+    keep_all: bool = False,
+    base: int = 0,
+    selector: Selector | None = None,
+) -> list[Event]:
+    """Events reported in ``doc`` (the parse of ``document.text[base:base+len(doc.text)]``).
+
+    Offsets in the returned mentions index the file text as read (``document.offset`` added).
+    With ``keep_all`` every selected event is returned; otherwise only those bearing on
+    CSTO–Armenia relations (relevance ``core`` or ``context``).
+    """
+    candidates, article = propose(
+        document, doc, gazetteer=gazetteer, lexicon=lexicon, timexes=timexes, base=base
+    )
+    return select_events(
+        candidates, article, selector=selector, gazetteer=gazetteer, keep_all=keep_all
+    )
