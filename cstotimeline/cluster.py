@@ -180,6 +180,7 @@ class Cluster:
 
         from cstotimeline.parallel import ProgressCounter
         from cstotimeline.pipeline import batches
+        from cstotimeline.records import Interner
 
         expected = self.model_identity(model)
         limit = max(2, 2 * self.threads())
@@ -189,6 +190,7 @@ class Cluster:
         in_flight: dict[str, tuple[Any, list[Document]]] = {}
         queue = as_completed(loop=self.client.loop)
         bar = ProgressCounter(enabled=progress)
+        shared = Interner()  # the records of every batch come unpickled, each its own copy
 
         def fill() -> None:
             while len(in_flight) < limit:
@@ -216,9 +218,9 @@ class Cluster:
                     raise errors.DaskError(
                         errors.E_DASK_MODELS.format(models=f"{expected}; {identity}")
                     )
-                for pair in zip(batch, results, strict=True):
+                for document, events in zip(batch, results, strict=True):
                     bar.advance()
-                    yield pair
+                    yield document, shared.events(events)
                 del batch, results
                 fill()
         finally:

@@ -187,16 +187,23 @@ def _parallel(
         initializer=_init_worker,
         initargs=(model, keep_all),
     )
+    from cstotimeline.records import Interner
+
+    shared = Interner()  # the workers' records come unpickled, each with its own strings
     pending: deque[tuple[list[Document], Future[list[list[Event]]]]] = deque()
+
+    def take() -> Iterator[tuple[Document, list[Event]]]:
+        done, future = pending.popleft()
+        for document, events in zip(done, future.result(), strict=True):
+            yield document, shared.events(events)
+
     try:
         for batch in _batches(documents):
             pending.append((batch, pool.submit(_work, batch)))
             while len(pending) >= 2 * jobs:
-                done, future = pending.popleft()
-                yield from zip(done, future.result(), strict=True)
+                yield from take()
         while pending:
-            done, future = pending.popleft()
-            yield from zip(done, future.result(), strict=True)
+            yield from take()
     finally:
         # On an error, Ctrl-C or an abandoned generator: drop what has not started.
         pool.shutdown(wait=True, cancel_futures=True)
