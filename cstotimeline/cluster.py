@@ -9,10 +9,12 @@ spaCy pipeline is not meant to be shared by threads), so a worker started with s
 threads is still correct, only no faster; start workers with ``--nthreads 1``, one per core.
 
 Results are taken as they finish, at most ``2 ×`` the workers' threads batches in flight, so
-the client holds only event records and the batches being worked on. When a worker dies, the
-scheduler gives its batches to another worker (Dask's own retry); the run finishes with the
-same output. Every worker must have the same pipeline (name and version): the client checks
-before it sends anything, and every batch says which one it was extracted with.
+the client holds only event records and the batches being worked on (Dask's log of recent
+messages, which would hold every batch sent, is cut to ``LOG_LENGTH`` messages). When a
+worker dies, the scheduler gives its batches to another worker (Dask's own retry); the run
+finishes with the same output. Every worker must have the same pipeline (name and version):
+the client checks before it sends anything, and every batch says which one it was extracted
+with.
 
 ``distributed`` is an optional dependency (``pip install 'cstotimeline[dask]'``), imported
 only here and only when ``--dask`` is given.
@@ -46,6 +48,8 @@ WORKER_TIMEOUT = 120
 # last batches spread over the workers.
 BATCH_DOCUMENTS = 8
 BATCH_CHARS = 40_000
+# Messages Dask keeps per connection for debugging (its default: 1,000).
+LOG_LENGTH = 16
 
 # One batch at a time in a worker process (see the module docstring).
 _worker_lock = threading.Lock()
@@ -92,9 +96,15 @@ class Cluster:
 
     def __init__(self, address: str, *, workers: int | None = None) -> None:
         distributed = require()
+        import dask
+
         self.address = address
         self._local: Any = None
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        # Dask keeps the last 1,000 messages of every connection for debugging, and a message
+        # that sends a batch holds its documents: with that log the client (and an in-process
+        # scheduler) would grow with every batch sent. Until ``close``.
+        self._config: Any = dask.config.set({"distributed.admin.low-level-log-length": LOG_LENGTH})
         try:
             if address == LOCAL:
                 from cstotimeline.parallel import default_jobs
@@ -146,6 +156,9 @@ class Cluster:
         if self._scratch is not None:
             self._scratch.cleanup()
             self._scratch = None
+        if self._config is not None:
+            self._config.__exit__(None, None, None)
+            self._config = None
 
     def wait_for_workers(self) -> None:
         try:
@@ -161,7 +174,12 @@ class Cluster:
     def model_identity(self, model: str | None) -> str:
         """The pipeline every worker would use; an error if they differ."""
         self.wait_for_workers()
-        found = self.client.run(worker_identity, model)
+        try:
+            found = self.client.run(worker_identity, model)
+        except errors.CstoTimelineError:
+            raise
+        except Exception as exc:  # e.g. a worker without cstotimeline installed
+            raise self._task_error(exc) from None
         kinds = sorted(set(found.values()))
         if len(kinds) != 1:
             raise errors.DaskError(errors.E_DASK_MODELS.format(models="; ".join(kinds)))

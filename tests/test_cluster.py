@@ -187,6 +187,9 @@ def test_a_worker_killed_mid_run_changes_nothing(nlp, tmp_path):
         os.kill(pids[victim], signal.SIGKILL)
         pairs.extend(stream)
         survivors = set(client.scheduler_info()["workers"])
+        # Dask's log of recent messages (which hold the batches sent) stays short.
+        log = client.scheduler_comm.recent_message_log
+        assert log.maxlen == cluster.LOG_LENGTH and 0 < len(log) <= cluster.LOG_LENGTH
     assert victim not in survivors and len(survivors) == 1
     assert sorted(d.source for d, _e in pairs) == sorted(d.source for d in documents)
     assert _json(pipeline.chronology(e for _d, e in pairs)) == expected
