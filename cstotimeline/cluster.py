@@ -104,15 +104,20 @@ class Cluster:
         # Dask keeps the last 1,000 messages of every connection for debugging, and a message
         # that sends a batch holds its documents: with that log the client (and an in-process
         # scheduler) would grow with every batch sent. Until ``close``.
-        self._config: Any = dask.config.set({"distributed.admin.low-level-log-length": LOG_LENGTH})
+        settings: dict[str, object] = {"distributed.admin.low-level-log-length": LOG_LENGTH}
+        if address == LOCAL:
+            # A scratch directory of its own (the scheduler's and the workers'): nothing to tidy
+            # up in a shared one (which Dask warns about when it takes more than a second),
+            # nothing left behind.
+            self._scratch = tempfile.TemporaryDirectory(prefix="cstotimeline-dask-")
+            settings["temporary-directory"] = self._scratch.name
+        self._config: Any = dask.config.set(settings)
         try:
             if address == LOCAL:
                 from cstotimeline.parallel import default_jobs
 
-                # A scratch directory of its own: nothing to tidy up in a shared one (which
-                # Dask warns about when it takes more than a second), nothing left behind. The
-                # scheduler's HTTP server takes another port when 8787 is taken, and says so.
-                self._scratch = tempfile.TemporaryDirectory(prefix="cstotimeline-dask-")
+                # The scheduler's HTTP server takes another port when 8787 is taken, and says
+                # so; a slow scratch directory is warned about too.
                 with warnings.catch_warnings():
                     warnings.filterwarnings("ignore", message="Creating scratch directories")
                     warnings.filterwarnings("ignore", message="Port 8787 is already in use")
@@ -122,7 +127,7 @@ class Cluster:
                         processes=True,
                         dashboard_address=None,
                         silence_logs=logging.ERROR,
-                        local_directory=self._scratch.name,
+                        local_directory=settings["temporary-directory"],
                     )
                 self.client: Client = distributed.Client(self._local)
             else:

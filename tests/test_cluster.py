@@ -46,9 +46,11 @@ class LocalhostCluster:
     workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
     def _start(self, args: list[str], log: str) -> subprocess.Popen[bytes]:
+        # Their scratch space in the test's directory, not in the shared /tmp.
+        env = {**os.environ, "DASK_TEMPORARY_DIRECTORY": str(self.directory)}
         with open(self.directory / log, "wb") as out:
             return subprocess.Popen(
-                args, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+                args, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env
             )
 
     def start(self, workers: int) -> None:
