@@ -16,10 +16,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
-# Installed with the dev extra.
+# Installed with the dask extra (for the benchmark's --dask runs).
+$(VENV)/.installed-dask: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dask]'
+	@touch $@ $(VENV)/.installed
+
+# Installed with the dev extra (which includes the dask extra).
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@touch $@ $(VENV)/.installed
+	@touch $@ $(VENV)/.installed $(VENV)/.installed-dask
 
 run: $(VENV)/.installed
 	$(BIN)/cstotimeline extract --format table data/samples
@@ -36,8 +41,8 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format cstotimeline tests scripts
 	$(BIN)/ruff check --fix cstotimeline tests scripts
 
-bench: $(VENV)/.installed
-	$(BIN)/python scripts/bench.py --shared $(SHARED)
+bench: $(VENV)/.installed-dask
+	$(BIN)/python scripts/bench.py --shared $(SHARED) $(BENCH_ARGS)
 
 eval-timex: $(VENV)/.installed
 	$(BIN)/cstotimeline evaluate timex $(SHARED)/data/tempeval3/train

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from cstotimeline import errors
 from cstotimeline.records import Document, Event, Timex
+
+if TYPE_CHECKING:
+    from cstotimeline.eval_events import EventsReport
 
 Warn = Callable[[str], None]
 
@@ -28,6 +33,10 @@ class ExtractOptions:
     keep_all: bool = False
     jobs: int | None = None
     quiet: bool = False
+    # A Dask scheduler's address, or "local" for a LocalCluster of ``jobs`` workers.
+    dask: str | None = None
+    # The incremental store.
+    db: Path | None = None
 
 
 def _stderr_warn(message: str) -> None:
@@ -36,42 +45,210 @@ def _stderr_warn(message: str) -> None:
     print(f"cstotimeline: warning: {message}", file=sys.stderr)
 
 
-def extract_chronology(opts: ExtractOptions, *, warn: Warn = _stderr_warn) -> list[Event]:
-    """Read the inputs, extract and merge events, apply the filters."""
+def extract_chronology(
+    opts: ExtractOptions, *, warn: Warn = _stderr_warn, note: Warn | None = None
+) -> list[Event]:
+    """Read the inputs, extract and merge events, apply the filters.
+
+    With ``opts.db`` only documents that are new or changed are extracted, into the store, and
+    the chronology is that of every stored document; ``note`` (stderr by default) is told how
+    many documents were extracted.
+    """
     from cstotimeline import ingest, pipeline
-    from cstotimeline.actors import default_gazetteer
     from cstotimeline.chronology import filter_events
 
     if opts.since and opts.until and opts.since > opts.until:
         raise errors.UsageError(
             errors.E_SINCE_AFTER_UNTIL.format(since=opts.since, until=opts.until)
         )
-    gaz = default_gazetteer()
+    if opts.db is not None and ingest.STDIN in opts.paths:
+        raise errors.UsageError(errors.E_STORE_STDIN)
     stats = ingest.IngestStats()
     documents = ingest.iter_documents(
         opts.paths, published=opts.published, manifest=opts.manifest, warn=warn, stats=stats
     )
-    from cstotimeline.parallel import default_jobs, extract_all
-
-    jobs = opts.jobs
-    most = max(2, default_jobs())  # every worker loads its own pipeline (~200 MB)
-    if jobs is not None and jobs > most:
-        warn(errors.W_JOBS.format(jobs=jobs, most=most))
-        jobs = most
-    per_document = extract_all(
-        announce_long_runs(documents, warn),
-        model=opts.model,
-        keep_all=opts.keep_all,
-        jobs=jobs,
-        progress=not opts.quiet,
-    )
-    events = pipeline.chronology(per_document)
+    with extractor(opts, warn) as extract:
+        if opts.db is not None:
+            events = _extract_into_store(
+                opts, documents, extract, warn, note if note is not None else _stderr_note
+            )
+        else:
+            pairs = extract.run(announce_long_runs(documents, warn))
+            events = pipeline.chronology(e for _document, e in pairs)
     if stats.read == 0 and stats.skipped > 0:
         raise errors.NothingToRead(errors.E_NO_INPUT)
-    wanted = [gaz.canonical(a) or a for a in opts.actors]
     return filter_events(
-        events, since=opts.since, until=opts.until, actors=wanted, types=opts.types
+        events,
+        since=opts.since,
+        until=opts.until,
+        actors=canonical_actors(opts.actors),
+        types=opts.types,
     )
+
+
+def canonical_actors(actors: Sequence[str]) -> list[str]:
+    """``--actor`` values as the gazetteer's canonical names (unknown names as given)."""
+    from cstotimeline.actors import default_gazetteer
+
+    if not actors:
+        return []
+    gaz = default_gazetteer()
+    return [gaz.canonical(a) or a for a in actors]
+
+
+def _stderr_note(message: str) -> None:
+    import sys
+
+    print(f"cstotimeline: {message}", file=sys.stderr)
+
+
+Pairs = Iterator[tuple[Document, list[Event]]]
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """Where documents are extracted: this machine (``--jobs``) or a Dask cluster.
+
+    ``run`` gives (document, events) pairs (in input order locally, as batches finish on a
+    cluster); it loads no pipeline and reaches no cluster when there is no document."""
+
+    extract: Callable[[Iterable[Document]], Pairs]
+    identity: Callable[[], str]  # the spaCy pipeline and its version (``nlp.identity``)
+
+    def run(self, documents: Iterable[Document]) -> Pairs:
+        it = iter(documents)
+        first = next(it, None)
+        if first is not None:
+            yield from self.extract(itertools.chain([first], it))
+
+
+@contextmanager
+def extractor(opts: ExtractOptions, warn: Warn = _stderr_warn) -> Iterator[Extractor]:
+    """The extractor ``opts`` asks for. A Dask cluster is reached (or a LocalCluster started)
+    at once, before any input is read, and closed on exit."""
+    from cstotimeline import nlp, parallel
+
+    jobs = opts.jobs
+    most = max(2, parallel.default_jobs())  # every worker loads its own pipeline (~200 MB)
+    if opts.dask is None or opts.dask == "local":
+        if jobs is not None and jobs > most:
+            warn(errors.W_JOBS.format(jobs=jobs, most=most))
+            jobs = most
+    elif jobs is not None:
+        warn(errors.W_DASK_JOBS)
+    if opts.dask is None:
+
+        def run_local(documents: Iterable[Document]) -> Pairs:
+            return parallel.extract_documents(
+                documents,
+                model=opts.model,
+                keep_all=opts.keep_all,
+                jobs=jobs,
+                progress=not opts.quiet,
+            )
+
+        yield Extractor(extract=run_local, identity=lambda: nlp.identity(opts.model))
+        return
+    from cstotimeline import cluster
+
+    with cluster.Cluster(opts.dask, workers=jobs) as connection:
+
+        def run_dask(documents: Iterable[Document]) -> Pairs:
+            return connection.extract(
+                documents, model=opts.model, keep_all=opts.keep_all, progress=not opts.quiet
+            )
+
+        yield Extractor(extract=run_dask, identity=lambda: connection.model_identity(opts.model))
+
+
+def _extract_into_store(
+    opts: ExtractOptions,
+    documents: Iterable[Document],
+    extract: Extractor,
+    warn: Warn,
+    note: Warn,
+) -> list[Event]:
+    """Extract the documents the store lacks or holds stale, one transaction each; re-merge.
+
+    A document is extracted again when its text or metadata changed or when it was extracted
+    with another tool version, pipeline or ``--all``; after such a change, documents not among
+    the inputs are extracted again from the text the store keeps. Documents the store holds
+    that are not among the inputs are kept (those whose file is gone with a warning).
+    """
+    import os
+
+    from cstotimeline.store import Config, Store
+
+    assert opts.db is not None
+    with Store(opts.db) as store:
+        stored = store.documents()
+        config_box: list[Config] = []
+
+        def config() -> Config:
+            if not config_box:
+                config_box.append(Config.current(extract.identity(), opts.keep_all))
+            return config_box[0]
+
+        seen: set[str] = set()
+        unchanged = 0
+
+        def stale() -> Iterator[Document]:
+            nonlocal unchanged
+            for document in announce_long_runs(documents, warn):
+                seen.add(document.source)
+                row = stored.get(document.source)
+                if row is not None and row.is_current(document, config()):
+                    unchanged += 1
+                    continue
+                yield document
+            for path, row in stored.items():
+                if path not in seen and row.config != config():
+                    yield store.document(path)
+
+        extracted = 0
+        for document, events in extract.run(stale()):
+            store.put(document, events, config())
+            extracted += 1
+        for path, row in stored.items():
+            if path not in seen and not os.path.exists(row.abspath):
+                warn(errors.W_STORE_GONE.format(path=path))
+        if extracted or not store.merged:
+            events = store.merge()
+            store.write_events(events)
+        else:
+            events = store.events()
+        if not opts.quiet:
+            kept = store.count("documents") - extracted - unchanged
+            note(
+                errors.N_STORE.format(
+                    path=opts.db, extracted=extracted, unchanged=unchanged, kept=kept
+                )
+            )
+    return events
+
+
+def show_chronology(
+    db: Path,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    actors: Sequence[str] = (),
+    types: Sequence[str] = (),
+    warn: Warn = _stderr_warn,
+) -> list[Event]:
+    """The chronology the store holds, filtered as ``extract`` filters; no article is read."""
+    from cstotimeline.chronology import filter_events
+    from cstotimeline.store import Store
+
+    if since and until and since > until:
+        raise errors.UsageError(errors.E_SINCE_AFTER_UNTIL.format(since=since, until=until))
+    wanted = canonical_actors(actors)
+    with Store(db, readonly=True) as store:
+        if store.merged:
+            return store.events(since=since, until=until, actors=wanted, types=types)
+        warn(errors.W_STORE_UNMERGED.format(path=db))
+        events = store.merge()
+    return filter_events(events, since=since, until=until, actors=wanted, types=types)
 
 
 def announce_long_runs(documents: Iterable[Document], warn: Warn) -> Iterator[Document]:
@@ -94,10 +271,35 @@ def announce_long_runs(documents: Iterable[Document], warn: Warn) -> Iterator[Do
         yield document
 
 
-def run_extract(opts: ExtractOptions, out: TextIO, fmt: str, *, warn: Warn = _stderr_warn) -> int:
+def run_extract(
+    opts: ExtractOptions,
+    out: TextIO,
+    fmt: str,
+    *,
+    warn: Warn = _stderr_warn,
+    note: Warn | None = None,
+) -> int:
     from cstotimeline.export import write
 
-    events = extract_chronology(opts, warn=warn)
+    events = extract_chronology(opts, warn=warn, note=note)
+    write(events, out, fmt)
+    return len(events)
+
+
+def run_show(
+    db: Path,
+    out: TextIO,
+    fmt: str,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    actors: Sequence[str] = (),
+    types: Sequence[str] = (),
+    warn: Warn = _stderr_warn,
+) -> int:
+    from cstotimeline.export import write
+
+    events = show_chronology(db, since=since, until=until, actors=actors, types=types, warn=warn)
     write(events, out, fmt)
     return len(events)
 
@@ -182,3 +384,27 @@ def run_timex(
             )
         Console(file=out, highlight=False).print(table)
     return len(timexes)
+
+
+def evaluate_events(
+    directory: Path,
+    *,
+    model: str | None = None,
+    dask: str | None = None,
+    jobs: int | None = None,
+    warn: Warn = _stderr_warn,
+) -> EventsReport:
+    """``evaluate events``: ``eval_events.evaluate_corpus``, or the same scoring with the
+    articles extracted on a Dask cluster (``dask``: an address or ``local``).
+
+    As in ``evaluate_corpus``, each article of ``directory/index.tsv`` that has a gold file is
+    read alone with its publication date; its events, taken back from the cluster in any order,
+    are scored in the order of the article names, so the report is the same.
+    """
+    from cstotimeline import eval_events
+
+    if dask is None:
+        return eval_events.evaluate_corpus(directory, model=model)
+    opts = ExtractOptions(paths=(), model=model, jobs=jobs, quiet=True, dask=dask)
+    with extractor(opts, warn) as extract:
+        return eval_events.evaluate_corpus(directory, model=model, extract=extract.run)

@@ -116,6 +116,50 @@ def output_options(func: F) -> F:
     return func
 
 
+def format_option(func: F) -> F:
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        help="Output format [default: table "
+        "on a terminal, else jsonl; with -o, from the file extension].",
+    )(func)
+
+
+def filter_options(func: F) -> F:
+    """``--since``, ``--until``, ``--actor``, ``--type``: the same for ``extract`` and ``show``."""
+    for decorator in reversed(
+        (
+            click.option("--since", type=DATE, help="Keep events on or after DATE."),
+            click.option("--until", type=DATE, help="Keep events on or before DATE."),
+            click.option(
+                "--actor", "actors", multiple=True, help="Keep events involving ACTOR (repeatable)."
+            ),
+            click.option(
+                "--type",
+                "types",
+                multiple=True,
+                type=click.Choice(EVENT_TYPES),
+                help="Keep TYPE (repeatable).",
+            ),
+        )
+    ):
+        func = decorator(func)
+    return func
+
+
+def dask_option(func: F) -> F:
+    return click.option(
+        "--dask",
+        "dask",
+        metavar="ADDRESS",
+        help="Extract on the Dask cluster whose scheduler is at ADDRESS "
+        "(tcp://HOST:PORT), or 'local' for a local cluster of --jobs workers "
+        "(needs cstotimeline[dask]).",
+    )(func)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cstotimeline")
 def cli() -> None:
@@ -134,21 +178,9 @@ def cli() -> None:
     help="TSV with columns file, published[, url, outlet].",
 )
 @click.option("--model", envvar="CSTOTIMELINE_MODEL", help="Installed spaCy pipeline to use.")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    help="Output format [default: table "
-    "on a terminal, else jsonl; with -o, from the file extension].",
-)
+@format_option
 @output_options
-@click.option("--since", type=DATE, help="Keep events on or after DATE.")
-@click.option("--until", type=DATE, help="Keep events on or before DATE.")
-@click.option("--actor", "actors", multiple=True, help="Keep events involving ACTOR (repeatable).")
-@click.option(
-    "--type", "types", multiple=True, type=click.Choice(EVENT_TYPES), help="Keep TYPE (repeatable)."
-)
+@filter_options
 @click.option(
     "--all", "keep_all", is_flag=True, help="Keep every dated event, not only CSTO–Armenia."
 )
@@ -158,6 +190,13 @@ def cli() -> None:
     type=click.IntRange(min=0),
     default=None,
     help="Worker processes [default: all cores; 1 for small inputs].",
+)
+@dask_option
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Incremental store (SQLite): extract only new or changed documents into it and "
+    "print the chronology of every document it holds.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @handle_errors
@@ -174,6 +213,8 @@ def extract(
     types: tuple[str, ...],
     keep_all: bool,
     jobs: int | None,
+    dask: str | None,
+    db: Path | None,
     quiet: bool,
 ) -> None:
     """Extract a chronology from article files, directories or - (stdin)."""
@@ -194,15 +235,55 @@ def extract(
         keep_all=keep_all,
         jobs=jobs,
         quiet=quiet,
+        dask=dask,
+        db=db,
     )
     if since and until and since > until:
         raise CliError(
             errors.E_SINCE_AFTER_UNTIL.format(since=since, until=until), errors.ExitStatus.USAGE
         )
     fmt = resolve_format(fmt, output)
-    check_output(output, [*opts.paths, *([str(manifest)] if manifest is not None else [])])
+    others = [str(p) for p in (manifest, db) if p is not None]
+    check_output(output, [*opts.paths, *others])
     with open_output(output, fmt=fmt) as out:
         run_extract(opts, out, fmt, warn=warn)
+
+
+# -- show ---------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option(
+    "--db",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The store written by 'extract --db'.",
+)
+@format_option
+@output_options
+@filter_options
+@handle_errors
+def show(
+    db: Path,
+    fmt: str | None,
+    output: Path | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    actors: tuple[str, ...],
+    types: tuple[str, ...],
+) -> None:
+    """Print the chronology held by a store (extract --db), without reading any article."""
+    from cstotimeline.app import run_show
+
+    output = _stdout_if_dash(output)
+    if since and until and since > until:
+        raise CliError(
+            errors.E_SINCE_AFTER_UNTIL.format(since=since, until=until), errors.ExitStatus.USAGE
+        )
+    fmt = resolve_format(fmt, output)
+    check_output(output, [str(db)])
+    with open_output(output, fmt=fmt) as out:
+        run_show(db, out, fmt, since=since, until=until, actors=actors, types=types, warn=warn)
 
 
 def _stdout_if_dash(output: Path | None) -> Path | None:
@@ -411,12 +492,28 @@ def evaluate_timex(directory: Path, model: str | None, no_model: bool, examples:
 @click.option("--model", envvar="CSTOTIMELINE_MODEL", help="Installed spaCy pipeline to use.")
 @click.option("-v", "--verbose", is_flag=True, help="List every miss and every spurious event.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@dask_option
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Workers of --dask local [default: all cores].",
+)
 @handle_errors
-def evaluate_events(directory: Path, model: str | None, verbose: bool, as_json: bool) -> None:
+def evaluate_events(
+    directory: Path,
+    model: str | None,
+    verbose: bool,
+    as_json: bool,
+    dask: str | None,
+    jobs: int | None,
+) -> None:
     """Event scores against DIR/index.tsv and the articles' *.gold.tsv files."""
-    from cstotimeline.eval_events import evaluate_corpus, format_report
+    from cstotimeline.app import evaluate_events as run
+    from cstotimeline.eval_events import format_report
 
-    report = evaluate_corpus(directory, model=model)
+    report = run(directory, model=model, dask=dask, jobs=jobs, warn=warn)
     if as_json:
         import json
 

@@ -32,6 +32,14 @@ class NothingToRead(CstoTimelineError):
     pass
 
 
+class DaskError(CstoTimelineError):
+    """The Dask cluster cannot be reached or used (``--dask``)."""
+
+
+class StoreError(CstoTimelineError):
+    """The ``--db`` store cannot be opened, read or written."""
+
+
 # Messages (formatted with str.format).
 E_MODEL_NONE = (
     "no spaCy English pipeline is installed: install one with "
@@ -44,7 +52,7 @@ E_SINCE_AFTER_UNTIL = "--since {since} is after --until {until}"
 E_NO_INPUT = "no input could be read"
 E_MISSING_PATH = "{path}: no such file or directory"
 E_UNREADABLE = "{path}: cannot read: {reason}"
-E_EMPTY = "{path}: empty file, skipped"
+E_EMPTY = "{path}: empty article, no events"
 E_BINARY = "{path}: binary file, skipped"
 E_DECODED = "{path}: not valid UTF-8, decoded as {encoding}"
 E_NO_TEXT_FILES = "{path}: directory has no .txt or .md files"
@@ -67,6 +75,35 @@ E_INTERNAL = (
 )
 W_JOBS = "--jobs {jobs} is more than the cores available; using {most}"
 E_MEMORY = "out of memory (try fewer or smaller inputs, or --jobs 1)"
+E_DASK_MISSING = (
+    "--dask needs the optional Dask support: install it with "
+    "'pip install \"cstotimeline[dask]\"' (dask[distributed])"
+)
+E_DASK_ADDRESS = "--dask {address}: {reason} (expected tcp://HOST:PORT or 'local')"
+E_DASK_CONNECT = "cannot connect to the Dask scheduler at {address}: {reason}"
+E_DASK_NO_WORKERS = "the Dask scheduler at {address} has had no worker for {seconds} s"
+E_DASK_MODELS = (
+    "the Dask workers do not all have the same spaCy pipeline ({models}): install one "
+    "version everywhere, or name one with --model"
+)
+E_DASK_KILLED = (
+    "Dask workers kept dying while extracting the same batch of documents "
+    "(out of memory?); the run was stopped"
+)
+E_DASK_TASK = "a Dask worker failed: {kind}: {message}"
+W_DASK_JOBS = "--jobs is ignored with --dask ADDRESS: the cluster's workers do the work"
+E_STORE_OPEN = "cannot open store {path}: {reason}"
+E_STORE_WRITE = "cannot write store {path}: {reason}"
+E_STORE_NOT_A_STORE = "{path} is not a cstotimeline store"
+E_STORE_SCHEMA = (
+    "{path} is a cstotimeline store of schema version {found}; this version reads {expected}"
+)
+E_STORE_STDIN = "--db cannot store stdin: name the article files"
+W_STORE_GONE = "{path}: file is gone; its events are kept from the store"
+W_STORE_UNMERGED = (
+    "{path} was left by an interrupted run: showing the chronology re-merged from its documents"
+)
+N_STORE = "{path}: {extracted} document(s) extracted, {unchanged} unchanged, {kept} kept"
 E_LONG_RUN = (
     "{path}: {count} stretch(es) of more than {limit} characters without a sentence or line "
     "break ({chars} characters in all) not analysed"

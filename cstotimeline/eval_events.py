@@ -16,13 +16,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cstotimeline import scoring
-from cstotimeline.records import Event
+from cstotimeline.records import Document, Event
 
 # Gold rows of two articles with the same date, this actor overlap (Jaccard) and this share of
 # content words in their descriptions (overlap coefficient) report one happening.
@@ -74,23 +74,42 @@ def read_index(directory: Path) -> list[tuple[str, dt.date | None]]:
     return out
 
 
-def evaluate_corpus(directory: Path, *, model: str | None = None) -> EventsReport:
-    """Run extraction on each article of ``directory/index.tsv`` alone and score it."""
+Extract = Callable[[list[Document]], Iterable[tuple[Document, list[Event]]]]
+
+
+def evaluate_corpus(
+    directory: Path, *, model: str | None = None, extract: Extract | None = None
+) -> EventsReport:
+    """Run extraction on each article of ``directory/index.tsv`` alone and score it.
+
+    ``extract`` turns documents into (document, events) pairs in any order (the local pipeline
+    by default; ``app.evaluate_events`` passes a Dask cluster's)."""
     from cstotimeline import ingest, nlp, pipeline
     from cstotimeline.export import event_dict
 
-    pipe = nlp.load(model)
+    documents: list[tuple[str, Document]] = []
+    for name, published in read_index(directory):
+        docs = list(
+            ingest.iter_documents(
+                [str(directory / name)], published=published, warn=lambda _m: None
+            )
+        )
+        documents.extend((name, d) for d in docs[:1])
+    if extract is None:
+        pipe = nlp.load(model)
+
+        def extract(docs: list[Document]) -> Iterable[tuple[Document, list[Event]]]:
+            return pipeline.extract(docs, pipe)
+
+    found = {d.source: events for d, events in extract([d for _n, d in documents])}
     results: list[ArticleResult] = []
     tally = scoring.Tally()
-    for name, published in read_index(directory):
-        path = directory / name
-        docs = list(ingest.iter_documents([str(path)], published=published, warn=lambda _m: None))
-        events = [e for _d, evs in pipeline.extract(docs, pipe) for e in evs]
+    for name, document in documents:
+        events = found.get(document.source, [])
         system = [event_dict(e) for e in events]
         gold = scoring.load_gold(directory / (name.removesuffix(".txt") + ".gold.tsv"))
-        res = ArticleResult(name, gold, events, system, scoring.match(gold, system))
+        results.append(ArticleResult(name, gold, events, system, scoring.match(gold, system)))
         tally.add(name, gold, system)
-        results.append(res)
     report = EventsReport(results, tally)
     _count_duplicates(report)
     return report

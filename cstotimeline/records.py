@@ -7,8 +7,10 @@ in tests.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,3 +151,77 @@ def precision_of(value: str) -> str | None:
     if len(value) == 4 and value.isdigit():
         return "year"
     return None
+
+
+_R = TypeVar("_R", "Mention", "Event")
+
+
+class Interner:
+    """Shares equal strings and tuples between records that came from other processes.
+
+    Records unpickled from a worker carry their own copy of every string, so the thousands of
+    mentions of a large run would each hold another "2024-02-23", "explicit", "Armenia", ...
+    The merge keeps every record until the end; sharing the repeated values keeps the memory
+    per mention down to what is its own (its sentence, summary and offsets). The unique fields
+    (sentences, summaries, ids) are not looked up, so the tables hold only repeated values.
+    """
+
+    __slots__ = ("_strings", "_tuples")
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+        self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def _share(self, record: _R, strings: tuple[str, ...], tuples: tuple[str, ...]) -> _R:
+        changes: dict[str, Any] = {}
+        for name in strings:
+            value = getattr(record, name)
+            if value is not None:
+                changes[name] = self._strings.setdefault(value, value)
+        for name in tuples:
+            values = getattr(record, name)
+            if values:
+                shared = tuple(self._strings.setdefault(v, v) for v in values)
+                changes[name] = self._tuples.setdefault(shared, shared)
+        return dataclasses.replace(record, **changes)  # every other field as it is
+
+    def mention(self, m: Mention) -> Mention:
+        return self._share(m, _MENTION_STRINGS, _MENTION_TUPLES)
+
+    def events(self, events: list[Event]) -> list[Event]:
+        """``events`` with their repeated values shared (equal records, less memory)."""
+        return [
+            dataclasses.replace(
+                self._share(e, _EVENT_STRINGS, _EVENT_TUPLES),
+                mentions=tuple(self.mention(m) for m in e.mentions),
+            )
+            for e in events
+        ]
+
+
+# The fields of mentions and events whose values repeat across records (``Interner``).
+_MENTION_STRINGS = (
+    "source",
+    "published",
+    "published_basis",
+    "date_text",
+    "trigger",
+    "date",
+    "date_precision",
+    "date_basis",
+    "event_type",
+    "modality",
+    "date_mod",
+)
+_MENTION_TUPLES = ("actors", "source_actors", "target_actors", "source_states")
+_EVENT_STRINGS = (
+    "date",
+    "date_precision",
+    "date_basis",
+    "event_type",
+    "trigger",
+    "modality",
+    "relevance",
+    "date_mod",
+)
+_EVENT_TUPLES = ("actors", "source_actors", "target_actors")

@@ -261,13 +261,13 @@ def test_too_many_jobs_are_capped_with_a_warning(nlp, tmp_path, capsys, monkeypa
     from cstotimeline import parallel
 
     seen = []
-    real = parallel.extract_all
+    real = parallel.extract_documents
 
     def spy(documents, **kwargs):
         seen.append(kwargs["jobs"])
         return real(documents, **{**kwargs, "jobs": 1})
 
-    monkeypatch.setattr(parallel, "extract_all", spy)
+    monkeypatch.setattr(parallel, "extract_documents", spy)
     monkeypatch.setattr(parallel, "default_jobs", lambda: 3)
     path = write(tmp_path / "a.txt", ARTICLE)
     status, _out, err = run_cli(capsys, "extract", "-q", "--jobs", "500", "--published",

@@ -115,8 +115,6 @@ def write(path: Path, data: bytes | str) -> Path:
 
 SKIPPABLE = {
     "missing.txt": None,
-    "empty.txt": b"",
-    "blank.txt": b"  \n\t\r\n \n",
     "nul.txt": b"Armenia\x00\x00CSTO\x00\x01\x02" * 20,
     "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
     "paper.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
@@ -147,6 +145,14 @@ def test_unusable_input_alone_exits_1_with_one_warning(nlp, tmp_path, capsys, na
     assert err[-1] == f"cstotimeline: error: {errors.E_NO_INPUT}"
 
 
+@pytest.mark.parametrize("data", [b"", b"  \n\t\r\n \n"], ids=["empty", "blank"])
+def test_an_empty_article_alone_gives_zero_events_and_exit_0(nlp, tmp_path, capsys, data):
+    path = write(tmp_path / "article.txt", data)
+    status, objs, err = extract_jsonl(capsys, path)
+    assert (status, objs) == (errors.ExitStatus.SUCCESS, [])
+    assert err == [WARNING + errors.E_EMPTY.format(path=path)]
+
+
 def test_unusable_inputs_are_skipped_and_the_rest_processed(nlp, tmp_path, capsys):
     bad = make_skippable(tmp_path / "bad")
     good = write(tmp_path / "good.txt", ARTICLE)
@@ -162,6 +168,8 @@ def test_unusable_inputs_are_skipped_and_the_rest_processed(nlp, tmp_path, capsy
 
 def test_directory_with_bad_files_warns_once_each(nlp, tmp_path, capsys):
     make_skippable(tmp_path)
+    write(tmp_path / "empty.txt", b"")
+    write(tmp_path / "blank.txt", b"  \n\t\r\n \n")
     write(tmp_path / "sub" / "article.md", ARTICLE)
     write(tmp_path / "notes.json", b"{}")  # not .txt/.md: not an input, no warning
     status, objs, err = extract_jsonl(capsys, "--published", "2024-01-01", tmp_path)

@@ -353,12 +353,6 @@ def _dangling_symlink(tmp: Path) -> tuple[str, str]:
 BAD_INPUTS: dict[str, Callable[[Path], tuple[str, str]]] = {
     "missing": _missing,
     "dangling-symlink": _dangling_symlink,
-    "empty": _content("empty.txt", b"", errors.E_EMPTY),
-    "whitespace": _content("blank.txt", b" \n\t\r\n  \n", errors.E_EMPTY),
-    "utf16-whitespace": _content(
-        "blank16.txt", codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"), errors.E_EMPTY
-    ),
-    "header-only": _content("header.txt", b"---\npublished: 2024-01-01\n---\n\n", errors.E_EMPTY),
     "nul": _content("nul.txt", b"Armenia\x00\x01\x02 CSTO\x00\xff", errors.E_BINARY),
     "pdf": _content("paper.txt", b"%PDF-1.7\nArmenia CSTO\n", errors.E_BINARY),
     "png": _content("pic.txt", b"\x89PNG\r\n\x1a\n....", errors.E_BINARY),
@@ -379,6 +373,31 @@ def test_bad_input_is_skipped_with_one_warning(tmp_path: Path, kind: str) -> Non
     assert warnings == [message]
     assert [d.source for d in docs] == [str(before), str(after)]
     assert (stats.read, stats.skipped) == (2, 1)
+
+
+EMPTY_ARTICLES = {
+    "empty": (b"", None, "unknown"),
+    "whitespace": (b" \n\t\r\n  \n", None, "unknown"),
+    "utf16-whitespace": (codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"), None, "unknown"),
+    "header-only": (b"---\npublished: 2024-01-01\n---\n\n", D(2024, 1, 1), "header"),
+}
+
+
+@pytest.mark.parametrize("kind", list(EMPTY_ARTICLES))
+def test_an_empty_article_is_a_document_with_one_warning(tmp_path: Path, kind: str) -> None:
+    data, published, basis = EMPTY_ARTICLES[kind]
+    path = write(tmp_path / f"{kind}.txt", data)
+    after = write(tmp_path / "ok" / "after.txt", "published: 2024-02-23\n\n" + BODY)
+    docs, warnings, stats = read([str(path), str(after)])
+    # Read (so a run of only such files is not "no input could be read"), with no text to
+    # extract from, and one warning: no complaint about its publication date or encoding.
+    assert warnings == [errors.E_EMPTY.format(path=path)]
+    assert [d.source for d in docs] == [str(path), str(after)]
+    assert docs[0].text.strip() == "" and (docs[0].published, docs[0].published_basis) == (
+        published,
+        basis,
+    )
+    assert (stats.read, stats.skipped) == (2, 0)
 
 
 def test_unreadable_file(tmp_path: Path) -> None:
