@@ -116,6 +116,9 @@ class Mention:
     source_states: tuple[str, ...] = ()
     # The date moved the narrative on ("a few days later", "the next day").
     shifted: bool = False
+    # The source's address and outlet, from the manifest (``Document.url``/``outlet``).
+    url: str | None = None
+    outlet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
