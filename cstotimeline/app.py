@@ -121,8 +121,6 @@ def tag_parsed(document: Document, parsed: Sequence[tuple[int, Doc]]) -> list[Ti
     """Tag ``document`` with the parses of its chunks for tense (offsets into its text), as
     the extractor tags each chunk. Stretches the parser skips (``pipeline.long_runs``) are
     tagged without a parse (word-based tense)."""
-    import dataclasses
-
     from cstotimeline import pipeline
     from cstotimeline.timex import tag
 
@@ -132,8 +130,16 @@ def tag_parsed(document: Document, parsed: Sequence[tuple[int, Doc]]) -> list[Ti
     out: list[Timex] = []
     for base, piece, doc in sorted(segments, key=lambda s: s[0]):
         found = tag(piece, document.published, doc=doc)
-        out.extend(dataclasses.replace(t, start=t.start + base, end=t.end + base) for t in found)
+        out.extend(shift_timex(t, base) for t in found)
     return out
+
+
+def shift_timex(t: Timex, by: int) -> Timex:
+    """``t`` with its offsets (and its anchor's) moved by ``by`` characters."""
+    import dataclasses
+
+    anchor = None if t.anchor_start is None else t.anchor_start + by
+    return dataclasses.replace(t, start=t.start + by, end=t.end + by, anchor_start=anchor)
 
 
 def _tag_with_model(document: Document, model: str | None) -> list[Timex]:

@@ -7,7 +7,7 @@ in tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 # How a document's publication date was found (``Document.published_basis``).
@@ -55,6 +55,9 @@ class Timex:
     basis: str = "explicit"
     # Anaphoric expressions ("two months later") resolved against the narrative, not the DCT.
     anaphoric: bool = False
+    # For an anaphoric expression: where the expression it was resolved against starts (the
+    # narrative's time then), or None (the DCT). Not part of equality.
+    anchor_start: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_calendar_date(self) -> bool:

@@ -140,11 +140,14 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # granularity with X placeholders, weeks, weekends, quarters, halves, seasons, parts of day,
 # times, durations, and the reference words.
 _YEAR = r"(?:\d{4}|\d{3}X|\d{2}XX|XXXX|\d{1,3})"
+_MONTH = r"(?:0[1-9]|1[0-2]|XX)"
+_DAY = r"(?:0[1-9]|[12]\d|3[01]|XX)"
+_WEEK = r"W(?:0[1-9]|[1-4]\d|5[0-3]|XX)"
 _DATE_VALUE = (
-    rf"{_YEAR}(?:-(?:(?:\d{{2}}|XX)(?:-(?:\d{{2}}|XX))?|W(?:\d{{1,2}}|XX)(?:-(?:[1-7]|WE))?"
+    rf"{_YEAR}(?:-(?:{_MONTH}(?:-{_DAY})?|{_WEEK}(?:-(?:[1-7]|WE))?"
     r"|WE|Q[1-4X]|H[12X]|SP|SU|FA|WI))?"
 )
-_TIME_PART = r"T(?:\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?|MO|MI|AF|EV|NI|DT)"
+_TIME_PART = r"T(?:(?:[01]\d|2[0-4])(?::[0-5]\d(?::(?:[0-5]\d|60)(?:\.\d+)?)?)?|MO|MI|AF|EV|NI|DT)"
 _NUMBER = r"(?:\d+(?:\.\d+)?|X)"
 _DURATION_VALUE = (
     rf"P(?:(?:{_NUMBER}[YMWDLCE]|{_NUMBER}(?:DE|CE))+(?:T(?:{_NUMBER}[HMS])+)?"
@@ -206,11 +209,12 @@ class _Marked:
     eids: list[tuple[str, EventTag]]  # (eid, event) in text order
 
 
-def _anchor(tx: Timex, previous: str | None, dct_id: str | None) -> str | None:
+def _anchor(tx: Timex, tids: dict[int, str], dct_id: str | None) -> str | None:
     """The tid a relative expression is computed from: the DCT for a deictic one ("last
-    Thursday"), the last calendar date before it for an anaphoric one ("two days later")."""
-    if tx.anaphoric:
-        return previous or dct_id
+    Thursday"); for an anaphoric one ("two days later") the expression that gave the
+    narrative's time it was resolved against (``Timex.anchor_start``), else the DCT."""
+    if tx.anaphoric and tx.anchor_start is not None:
+        return tids.get(tx.anchor_start, dct_id)
     return dct_id
 
 
@@ -228,7 +232,7 @@ def _mark(
     tids: dict[tuple[int, int], str] = {}
     eids: list[tuple[str, EventTag]] = []
     pos = 0
-    previous: str | None = None  # tid of the last calendar date
+    tid_at: dict[int, str] = {}  # start → tid
     for start, neg_end, _kind, item in sorted(items, key=lambda i: i[:3]):
         end = -neg_end
         if start < pos or end <= start or end > len(text):
@@ -243,13 +247,12 @@ def _mark(
             if functions:
                 relative = item.basis not in ("explicit", "none")
                 attrs += f' temporalFunction="{"true" if relative else "false"}"'
-                anchor = _anchor(item, previous, dct_id) if relative else None
+                anchor = _anchor(item, tid_at, dct_id) if relative else None
                 if anchor is not None:
                     attrs += f' anchorTimeID="{anchor}"'
             out.append(f"<TIMEX3 {attrs}>{inner}</TIMEX3>")
             tids[(start, end)] = tid
-            if item.is_calendar_date:
-                previous = tid
+            tid_at[start] = tid
         else:
             eid = f"e{len(eids) + 1}"
             attrs = f'eid="{eid}" class="{_esc_attr(item.event_class)}"'
