@@ -57,4 +57,7 @@
   });
   form.hidden = false;
   apply();
+  // On a narrow screen the overview scrolls sideways: start with the latest events in view.
+  var overview = document.getElementById("overview");
+  overview.scrollLeft = overview.scrollWidth;
 })();
