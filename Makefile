@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: run test lint format bench eval-timex eval-events clean
+.PHONY: run test lint format bench eval-timex eval-events screenshot clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -44,6 +44,11 @@ eval-timex: $(VENV)/.installed
 
 eval-events: $(VENV)/.installed
 	$(BIN)/cstotimeline evaluate events --verbose $(SHARED)/corpus
+
+# docs/timeline.png (the shared corpus) and docs/timeline-phone.png (the seed articles at a
+# phone's width), for the README: headless Chromium (Debian's chromium package).
+screenshot: $(VENV)/.installed
+	$(BIN)/python scripts/screenshot.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -22,7 +22,10 @@ pipeline can add them by name once cstotimeline is installed::
   their mentions' source.
 
 The publication date is ``doc._.published`` (a date or ``YYYY-MM-DD``) when set, else the
-component's ``published`` setting; without either, relative dates stay unresolved. The
+component's ``published`` setting; without either, relative dates stay unresolved. A
+:class:`~cstotimeline.records.Document` in ``doc._.document`` (its text the Doc's) gives the
+source, publication date, address and outlet, and the offset of the text in its file, as the
+command line reads them: with it the events are those ``cstotimeline extract`` gives. The
 gazetteer is the packaged one unless ``gazetteer`` names a TOML file. spaCy loads this module
 for every pipeline it creates (that is how entry points work): it imports only spaCy, and the
 rest of cstotimeline when a component is made.
@@ -44,7 +47,7 @@ ACTORS = "cstotimeline_actors"
 TIMEX = "cstotimeline_timex"
 EVENTS = "cstotimeline_events"
 
-_DOC_EXTENSIONS = ("published", "source", "events")
+_DOC_EXTENSIONS = ("published", "document", "events")
 _SPAN_EXTENSIONS = ("actor_country", "timex", "timex_value", "timex_type", "timex_mod")
 
 
@@ -64,8 +67,10 @@ register_extensions()
 def _published(doc: Doc, default: str | None) -> dt.date | None:
     from cstotimeline.api import _date
 
-    value = doc._.published if doc._.published is not None else default
-    return _date(value)
+    if doc._.document is not None:
+        published: dt.date | None = doc._.document.published
+        return published
+    return _date(doc._.published if doc._.published is not None else default)
 
 
 def _gazetteer(path: str | None) -> Gazetteer:
@@ -137,13 +142,13 @@ class EventsComponent:
         from cstotimeline.pipeline import with_source
         from cstotimeline.records import Document
 
-        when = _published(doc, self.published)
-        document = Document(
-            source=doc._.source or self.source,
-            text=doc.text,
-            published=when,
-            published_basis="option" if when is not None else "unknown",
-        )
+        document = doc._.document
+        if document is None:
+            when = _published(doc, self.published)
+            basis = "option" if when is not None else "unknown"
+            document = Document(self.source, doc.text, when, basis)
+        elif document.text != doc.text:
+            raise ValueError(f"doc._.document is not the document of this Doc ({document.source})")
         events = extract_events(document, doc, gazetteer=self.gaz, keep_all=self.keep_all)
         doc._.events = with_source(document, events)
         return doc
