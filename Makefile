@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: run test lint format bench eval-timex eval-events train cv clean
+.PHONY: run test lint format bench eval-timex eval-events train cv screenshot clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -69,6 +69,11 @@ cv: $(VENV)/.installed-dev
 	  $(BIN)/python $(SHARED)/tools/score_events.py --corpus $$d --cmd '$(CV_SHOW)'; \
 	  $(BIN)/python $(SHARED)/tools/score_events.py --corpus $$d --baseline naive; \
 	done
+
+# docs/timeline.png (the shared corpus) and docs/timeline-phone.png (the seed articles at a
+# phone's width), for the README: headless Chromium (Debian's chromium package).
+screenshot: $(VENV)/.installed
+	$(BIN)/python scripts/screenshot.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .cache

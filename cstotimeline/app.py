@@ -15,7 +15,11 @@ from cstotimeline import errors
 from cstotimeline.records import Document, Event, Timex
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
     from cstotimeline.eval_events import EventsReport
+    from cstotimeline.timeml import EventTag
 
 Warn = Callable[[str], None]
 
@@ -281,6 +285,8 @@ def run_extract(
 ) -> int:
     from cstotimeline.export import write
 
+    if fmt == "timeml":
+        return run_extract_timeml(opts, out, warn=warn)
     events = extract_chronology(opts, warn=warn, note=note)
     write(events, out, fmt)
     return len(events)
@@ -304,27 +310,182 @@ def run_show(
     return len(events)
 
 
-def _tag_with_model(document: Document, model: str | None) -> list[Timex]:
-    """Tag ``document`` with the parse for tense, one chunk at a time (as ``extract`` parses:
-    a text of any length, never more than ``pipeline.CHUNK_CHARS`` in one parse). Stretches
-    the parser skips (``pipeline.long_runs``) are tagged without it (word-based tense)."""
-    import dataclasses
+def parse_chunks(document: Document, pipe: Language) -> list[tuple[int, Doc]]:
+    """The parses of ``document``'s chunks (offset, Doc), as ``extract`` parses it."""
+    from cstotimeline import pipeline
 
-    from cstotimeline import nlp, pipeline
+    return [(base, pipe(piece)) for base, piece in pipeline.chunks(document.text)]
+
+
+def tag_parsed(document: Document, parsed: Sequence[tuple[int, Doc]]) -> list[Timex]:
+    """Tag ``document`` with the parses of its chunks for tense (offsets into its text), as
+    the extractor tags each chunk. Stretches the parser skips (``pipeline.long_runs``) are
+    tagged without a parse (word-based tense)."""
+    from cstotimeline import pipeline
     from cstotimeline.timex import tag
 
     text = document.text
-    pieces = pipeline.chunks(text)
-    if pieces == [(0, text)]:
-        return tag(text, document.published, doc=nlp.load(model)(text))
-    segments = [(base, piece, True) for base, piece in pieces]
-    segments += [(start, text[start:end], False) for start, end in pipeline.long_runs(text)]
-    pipe = nlp.load(model)
+    segments: list[tuple[int, str, Doc | None]] = [(base, doc.text, doc) for base, doc in parsed]
+    segments += [(start, text[start:end], None) for start, end in pipeline.long_runs(text)]
     out: list[Timex] = []
-    for base, piece, parse in sorted(segments, key=lambda s: s[0]):
-        found = tag(piece, document.published, doc=pipe(piece) if parse else None)
-        out.extend(dataclasses.replace(t, start=t.start + base, end=t.end + base) for t in found)
+    for base, piece, doc in sorted(segments, key=lambda s: s[0]):
+        found = tag(piece, document.published, doc=doc)
+        out.extend(shift_timex(t, base) for t in found)
     return out
+
+
+def shift_timex(t: Timex, by: int) -> Timex:
+    """``t`` with its offsets (and its anchor's) moved by ``by`` characters."""
+    import dataclasses
+
+    anchor = None if t.anchor_start is None else t.anchor_start + by
+    return dataclasses.replace(t, start=t.start + by, end=t.end + by, anchor_start=anchor)
+
+
+def _tag_with_model(document: Document, model: str | None) -> list[Timex]:
+    """Tag ``document`` with the parse for tense, one chunk at a time (as ``extract`` parses:
+    a text of any length, never more than ``pipeline.CHUNK_CHARS`` in one parse)."""
+    from cstotimeline import nlp
+
+    return tag_parsed(document, parse_chunks(document, nlp.load(model)))
+
+
+def run_extract_timeml(opts: ExtractOptions, out: TextIO, *, warn: Warn = _stderr_warn) -> int:
+    """``extract --format timeml``: one document as TimeML, with its temporal expressions
+    (TIMEX3) and the triggers of its chronology events (EVENT, MAKEINSTANCE and a TLINK to the
+    expression or the creation time that dates each). TimeML annotates one text, so more than
+    one input document is a usage error."""
+    import itertools
+
+    from cstotimeline import ingest, nlp, pipeline
+    from cstotimeline.actors import default_gazetteer
+    from cstotimeline.chronology import filter_events
+    from cstotimeline.timeml import to_timeml_document
+
+    if opts.since and opts.until and opts.since > opts.until:
+        raise errors.UsageError(
+            errors.E_SINCE_AFTER_UNTIL.format(since=opts.since, until=opts.until)
+        )
+    stats = ingest.IngestStats()
+    documents = ingest.iter_documents(
+        opts.paths, published=opts.published, manifest=opts.manifest, warn=warn, stats=stats
+    )
+    first = list(itertools.islice(announce_long_runs(documents, warn), 2))
+    if len(first) > 1:
+        raise errors.UsageError(errors.E_TIMEML_ONE)
+    if not first:
+        if stats.skipped:
+            raise errors.NothingToRead(errors.E_NO_INPUT)
+        return 0
+    document = first[0]
+    gaz = default_gazetteer()
+    parsed = parse_chunks(document, nlp.load(opts.model))
+    events = pipeline.document_events(document, parsed, gazetteer=gaz, keep_all=opts.keep_all)
+    wanted = [gaz.canonical(a) or a for a in opts.actors]
+    events = filter_events(
+        events, since=opts.since, until=opts.until, actors=wanted, types=opts.types
+    )
+    timexes = tag_parsed(document, parsed)
+    tags = event_tags(document, parsed, events, timexes)
+    label = ingest.STDIN_LABEL if document.source == ingest.STDIN else document.source
+    out.write(
+        to_timeml_document(document.text, timexes, document.published, docid=label, events=tags)
+    )
+    return len(events)
+
+
+def event_tags(
+    document: Document,
+    parsed: Sequence[tuple[int, Doc]],
+    events: Sequence[Event],
+    timexes: Sequence[Timex],
+) -> list[EventTag]:
+    """A TimeML EVENT for the trigger of each mention of ``events`` in ``document``: the first
+    token of the mention's sentence with the trigger's lemma; linked to the expression that
+    dates the mention (its ``date_text`` within the sentence) or, for a same-day report, to
+    the creation time."""
+    from cstotimeline.timeml import EventTag
+
+    out: list[EventTag] = []
+    for e in events:
+        for m in e.mentions:
+            if m.source != document.source:
+                continue
+            start, end = m.start - document.offset, m.end - document.offset
+            token = _trigger_token(parsed, start, end, m.trigger)
+            if token is None:
+                continue
+            base, tok = token
+            time = None
+            if m.date_text:
+                time = next(
+                    (
+                        (t.start, t.end)
+                        for t in timexes
+                        if start <= t.start and t.end <= end and t.text == m.date_text
+                    ),
+                    None,
+                )
+            tense, aspect = _tense_aspect(tok)
+            out.append(
+                EventTag(
+                    start=base + tok.idx,
+                    end=base + tok.idx + len(tok.text),
+                    event_class="REPORTING" if e.event_type == "statement" else "OCCURRENCE",
+                    tense=tense,
+                    aspect=aspect,
+                    pos=_TIMEML_POS.get(tok.pos_, "OTHER"),
+                    polarity="NEG" if any(c.dep_ == "neg" for c in tok.children) else "POS",
+                    time=time,
+                    at_dct=m.date_basis == "publication",
+                    note=f"cstotimeline event {e.id}: {e.event_type} {e.date}",
+                )
+            )
+    return out
+
+
+_TIMEML_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJECTIVE"}
+_TIMEML_POS["ADP"] = "PREPOSITION"
+
+
+def _trigger_token(
+    parsed: Sequence[tuple[int, Doc]], start: int, end: int, lemma: str
+) -> tuple[int, Token] | None:
+    """The first token of the text between ``start`` and ``end`` whose lemma is ``lemma``."""
+    for base, doc in parsed:
+        if not base <= start < base + len(doc.text):
+            continue
+        span = doc.char_span(
+            start - base, min(end, base + len(doc.text)) - base, alignment_mode="expand"
+        )
+        if span is None:
+            return None
+        for tok in span:
+            if tok.lemma_.lower() == lemma:
+                return base, tok
+        return None
+    return None
+
+
+def _tense_aspect(tok: Token) -> tuple[str, str]:
+    """TimeML tense and aspect of a verb with its auxiliaries (``NONE`` for other words)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return "NONE", "NONE"
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    words = [a.lower_ for a in auxes]
+    aspect = "NONE"
+    if tok.tag_ == "VBN" and any(w in ("have", "has", "had", "'ve", "'d") for w in words):
+        aspect = "PERFECTIVE"
+    elif tok.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+        aspect = "PROGRESSIVE"
+    if any(w in ("will", "shall", "'ll") for w in words):
+        return "FUTURE", aspect
+    tags = [a.tag_ for a in auxes if a.tag_ != "MD"] or [tok.tag_]
+    if tags[0] == "VBD":
+        return "PAST", aspect
+    if tags[0] in ("VBZ", "VBP"):
+        return "PRESENT", aspect
+    return "NONE", aspect
 
 
 def run_timex(
@@ -338,7 +499,8 @@ def run_timex(
 ) -> int:
     """Tag one input; ``model=None`` tags without spaCy, ``""`` uses the default pipeline."""
     from cstotimeline import ingest
-    from cstotimeline.timex import tag, to_timeml
+    from cstotimeline.timeml import to_timeml_document
+    from cstotimeline.timex import tag
 
     stats = ingest.IngestStats()
     docs = list(ingest.iter_documents([path], published=published, warn=warn, stats=stats))
@@ -352,8 +514,8 @@ def run_timex(
     else:
         timexes = _tag_with_model(document, model or None)
     if fmt == "timeml":
-        out.write(to_timeml(document.text, timexes))
-        out.write("\n")
+        label = ingest.STDIN_LABEL if document.source == ingest.STDIN else document.source
+        out.write(to_timeml_document(document.text, timexes, document.published, docid=label))
     elif fmt == "jsonl":
         for t in timexes:
             obj: dict[str, object] = {

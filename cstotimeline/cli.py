@@ -38,7 +38,7 @@ EVENT_TYPES = (
     "deployment",
     "other",
 )
-FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown")
+FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown", "html", "timelinejs", "timeml")
 
 
 class DateParam(click.ParamType):

@@ -73,6 +73,9 @@ E_INTERNAL = (
     "internal error: {kind}: {message} (please report it; set CSTOTIMELINE_DEBUG=1 "
     "for the traceback)"
 )
+E_TIMEML_ONE = (
+    "--format timeml annotates one document and the inputs hold more: run it on each file"
+)
 W_JOBS = "--jobs {jobs} is more than the cores available; using {most}"
 E_MEMORY = "out of memory (try fewer or smaller inputs, or --jobs 1)"
 E_DASK_MISSING = (

@@ -1,4 +1,4 @@
-"""Output formats: table (rich), CSV, TSV, JSON, JSONL, Markdown.
+"""Output formats: table (rich), CSV, TSV, JSON, JSONL, Markdown, HTML, TimelineJS.
 
 Every writer takes the events and a text stream and writes the whole chronology. JSON and JSONL
 follow the contract in ``data/event.schema.json``. CSV and TSV cells that a spreadsheet would
@@ -8,7 +8,9 @@ leading spaces or invisible characters) are prefixed with a single quote (OWASP 
 Whatever the input, the output is valid UTF-8: a lone surrogate (which only a file name with
 bytes invalid in the file system's encoding could bring in) is written as U+FFFD. The table and
 Markdown, which are read by people, get no control characters and no bidirectional overrides,
-and rich markup in the data is shown as it is, never interpreted.
+and rich markup in the data is shown as it is, never interpreted. The HTML page
+(:mod:`cstotimeline.htmlpage`) and TimelineJS JSON (:mod:`cstotimeline.timelinejs`) have
+modules of their own; TimeML, which needs the documents' text, is written by ``app``.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from typing import Any, TextIO
 
 from cstotimeline.records import Event, Mention
 
-FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown")
+FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown", "html", "timelinejs")
 EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
     ".csv": "csv",
     ".tsv": "tsv",
     ".json": "json",
@@ -32,6 +36,8 @@ EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".txt": "table",
+    ".tml": "timeml",
+    ".xml": "timeml",
 }
 FLAT_COLUMNS = (
     "id",
@@ -237,7 +243,21 @@ def write_table(events: Sequence[Event], out: TextIO, *, width: int | None = Non
     console.print(f"{len(events)} events", style="dim")
 
 
+def write_html(events: Sequence[Event], out: TextIO) -> None:
+    from cstotimeline.htmlpage import write_html as write
+
+    write(events, out)
+
+
+def write_timelinejs(events: Sequence[Event], out: TextIO) -> None:
+    from cstotimeline.timelinejs import write_timelinejs as write
+
+    write(events, out)
+
+
 WRITERS: dict[str, Callable[[Sequence[Event], TextIO], None]] = {
+    "html": write_html,
+    "timelinejs": write_timelinejs,
     "table": write_table,
     "csv": write_csv,
     "tsv": write_tsv,

@@ -9,6 +9,7 @@ offsets stay those of the original text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -110,9 +111,31 @@ def document_events(
     from cstotimeline.events import select_events
 
     candidates, article = document_candidates(document, parsed, gazetteer=gazetteer)
-    return select_events(
-        candidates, article, selector=selector, gazetteer=gazetteer, keep_all=keep_all
+    return with_source(
+        document,
+        select_events(
+            candidates, article, selector=selector, gazetteer=gazetteer, keep_all=keep_all
+        ),
     )
+
+
+def with_source(document: Document, events: list[Event]) -> list[Event]:
+    """``events`` of ``document`` with its manifest ``url`` and ``outlet`` on every mention
+    (the extractor records only the source's name). Ids and merging do not depend on them."""
+    if document.url is None and document.outlet is None:
+        return events
+    return [
+        dataclasses.replace(
+            e,
+            mentions=tuple(
+                dataclasses.replace(m, url=document.url, outlet=document.outlet)
+                if m.source == document.source
+                else m
+                for m in e.mentions
+            ),
+        )
+        for e in events
+    ]
 
 
 def extract(

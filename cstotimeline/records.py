@@ -8,7 +8,7 @@ in tests.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
@@ -51,6 +51,9 @@ class Timex:
     basis: str = "explicit"
     # Anaphoric expressions ("two months later") resolved against the narrative, not the DCT.
     anaphoric: bool = False
+    # For an anaphoric expression: where the expression it was resolved against starts (the
+    # narrative's time then), or None (the DCT). Not part of equality.
+    anchor_start: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_calendar_date(self) -> bool:
@@ -119,6 +122,9 @@ class Mention:
     # options not chosen as (date, relation, probability).
     date_relation: str = ""
     date_alternatives: tuple[tuple[str, str, float], ...] = ()
+    # The source's address and outlet, from the manifest (``Document.url``/``outlet``).
+    url: str | None = None
+    outlet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,7 +93,9 @@ CREATE TABLE mentions (
     shifted INTEGER NOT NULL,
     relevance TEXT NOT NULL,
     date_relation TEXT NOT NULL,
-    date_alternatives TEXT NOT NULL
+    date_alternatives TEXT NOT NULL,
+    url TEXT,
+    outlet TEXT
 );
 CREATE INDEX mentions_document ON mentions(document_id, seq);
 CREATE INDEX mentions_date ON mentions(date);
@@ -158,6 +160,8 @@ _MENTION_COLUMNS = (
     "relevance",
     "date_relation",
     "date_alternatives",
+    "url",
+    "outlet",
 )
 _EVENT_COLUMNS = (
     "id",
@@ -562,6 +566,8 @@ def _mention_row(m: Mention) -> tuple[object, ...]:
         m.relevance,
         m.date_relation,
         json.dumps([list(a) for a in m.date_alternatives]),
+        m.url,
+        m.outlet,
     )
 
 

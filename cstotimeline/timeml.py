@@ -1,4 +1,4 @@
-"""Reading and writing TimeML (TIMEX3 only).
+"""Reading and writing TimeML (TIMEX3; EVENT, MAKEINSTANCE and TLINK when writing).
 
 A TimeML document is read into its plain text (the content of ``<TEXT>`` with every tag
 removed and XML entities decoded), the TIMEX3 annotations inside ``<TEXT>`` as character
@@ -133,12 +133,134 @@ def iter_timeml_dir(path: pathlib.Path) -> Iterable[TimeMLDoc]:
             yield read_timeml(p)
 
 
+# Characters XML 1.0 does not allow (C0 controls but tab and line breaks, lone surrogates,
+# U+FFFE/U+FFFF): written as U+FFFD, one character for one, so offsets do not move.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# A well-formed TIMEX3 value (TimeML 1.2.1 and TempEval-3 conventions): a calendar date at any
+# granularity with X placeholders, weeks, weekends, quarters, halves, seasons, parts of day,
+# times, durations, and the reference words.
+_YEAR = r"(?:\d{4}|\d{3}X|\d{2}XX|XXXX|\d{1,3})"
+_MONTH = r"(?:0[1-9]|1[0-2]|XX)"
+_DAY = r"(?:0[1-9]|[12]\d|3[01]|XX)"
+_WEEK = r"W(?:0[1-9]|[1-4]\d|5[0-3]|XX)"
+_DATE_VALUE = (
+    rf"{_YEAR}(?:-(?:{_MONTH}(?:-{_DAY})?|{_WEEK}(?:-(?:[1-7]|WE))?"
+    r"|WE|Q[1-4X]|H[12X]|SP|SU|FA|WI))?"
+)
+_TIME_PART = r"T(?:(?:[01]\d|2[0-4])(?::[0-5]\d(?::(?:[0-5]\d|60)(?:\.\d+)?)?)?|MO|MI|AF|EV|NI|DT)"
+_NUMBER = r"(?:\d+(?:\.\d+)?|X)"
+_DURATION_VALUE = (
+    rf"P(?:(?:{_NUMBER}[YMWDLCE]|{_NUMBER}(?:DE|CE))+(?:T(?:{_NUMBER}[HMS])+)?"
+    rf"|T(?:{_NUMBER}[HMS])+|{_NUMBER}(?:Q|H|WE|MO|MI|AF|EV|NI|DT))"
+)
+TIMEX3_VALUE = re.compile(
+    rf"(?:{_DATE_VALUE}(?:{_TIME_PART})?|{_TIME_PART}|{_DURATION_VALUE}"
+    r"|PRESENT_REF|PAST_REF|FUTURE_REF)"
+)
+TIMEX3_TYPES = ("DATE", "TIME", "DURATION", "SET")
+TIMEX3_MODS = (
+    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+    "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
+)  # fmt: skip
+
+
+def valid_value(value: str) -> bool:
+    """True when ``value`` is a well-formed TIMEX3 value (``2023-11``, ``XXXX-WXX-5``,
+    ``1998-Q4``, ``2013-03-21TEV``, ``P2Y``, ``PT3H``, ``PAST_REF``…)."""
+    return TIMEX3_VALUE.fullmatch(value) is not None
+
+
 def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
+    """Character data: ``&``, ``<`` and ``>`` escaped, a carriage return as ``&#13;`` (an XML
+    parser would turn a raw one into a line feed), characters XML forbids as U+FFFD."""
+    return html.escape(_NOT_XML.sub("\ufffd", text), quote=False).replace("\r", "&#13;")
 
 
 def _esc_attr(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(_NOT_XML.sub("\ufffd", text), quote=True).replace("\r", "&#13;")
+
+
+@dataclass(frozen=True, slots=True)
+class EventTag:
+    """A TimeML EVENT to mark in the text, with its instance and its time link.
+
+    ``time`` is the extent of the TIMEX3 that dates it (an ``IS_INCLUDED`` link to it); with
+    ``at_dct`` it is dated by the document creation time instead. ``note`` becomes an XML
+    comment before its MAKEINSTANCE (the chronology's event id and date).
+    """
+
+    start: int
+    end: int
+    event_class: str = "OCCURRENCE"
+    tense: str = "NONE"
+    aspect: str = "NONE"
+    pos: str = "VERB"
+    polarity: str = "POS"
+    modality: str | None = None
+    time: tuple[int, int] | None = None
+    at_dct: bool = False
+    note: str | None = None
+
+
+@dataclass
+class _Marked:
+    body: str
+    tids: dict[tuple[int, int], str]  # timex extent → tid
+    eids: list[tuple[str, EventTag]]  # (eid, event) in text order
+
+
+def _anchor(tx: Timex, tids: dict[int, str], dct_id: str | None) -> str | None:
+    """The tid a relative expression is computed from: the DCT for a deictic one ("last
+    Thursday"); for an anaphoric one ("two days later") the expression that gave the
+    narrative's time it was resolved against (``Timex.anchor_start``), else the DCT."""
+    if tx.anaphoric and tx.anchor_start is not None:
+        return tids.get(tx.anchor_start, dct_id)
+    return dct_id
+
+
+def _mark(
+    text: str,
+    timexes: Iterable[Timex],
+    events: Iterable[EventTag] = (),
+    *,
+    functions: bool = False,
+    dct_id: str | None = None,
+) -> _Marked:
+    items: list[tuple[int, int, int, Timex | EventTag]] = [(t.start, -t.end, 0, t) for t in timexes]
+    items += [(e.start, -e.end, 1, e) for e in events]
+    out: list[str] = []
+    tids: dict[tuple[int, int], str] = {}
+    eids: list[tuple[str, EventTag]] = []
+    pos = 0
+    tid_at: dict[int, str] = {}  # start → tid
+    for start, neg_end, _kind, item in sorted(items, key=lambda i: i[:3]):
+        end = -neg_end
+        if start < pos or end <= start or end > len(text):
+            continue  # overlaps an earlier tag (TimeML extents do not overlap)
+        out.append(_esc(text[pos:start]))
+        inner = _esc(text[start:end])
+        if isinstance(item, Timex):
+            tid = f"t{len(tids) + 1}"
+            attrs = f'tid="{tid}" type="{_esc_attr(item.type)}" value="{_esc_attr(item.value)}"'
+            if item.mod:
+                attrs += f' mod="{_esc_attr(item.mod)}"'
+            if functions:
+                relative = item.basis not in ("explicit", "none")
+                attrs += f' temporalFunction="{"true" if relative else "false"}"'
+                anchor = _anchor(item, tid_at, dct_id) if relative else None
+                if anchor is not None:
+                    attrs += f' anchorTimeID="{anchor}"'
+            out.append(f"<TIMEX3 {attrs}>{inner}</TIMEX3>")
+            tids[(start, end)] = tid
+            tid_at[start] = tid
+        else:
+            eid = f"e{len(eids) + 1}"
+            attrs = f'eid="{eid}" class="{_esc_attr(item.event_class)}"'
+            out.append(f"<EVENT {attrs}>{inner}</EVENT>")
+            eids.append((eid, item))
+        pos = end
+    out.append(_esc(text[pos:]))
+    return _Marked("".join(out), tids, eids)
 
 
 def to_timeml(text: str, timexes: Iterable[Timex]) -> str:
@@ -147,36 +269,60 @@ def to_timeml(text: str, timexes: Iterable[Timex]) -> str:
     Timexes are numbered ``t1``, ``t2``… in text order; overlapping ones after the first are
     dropped (TimeML extents do not overlap).
     """
-    out: list[str] = []
-    pos = 0
-    n = 0
-    for tx in sorted(timexes, key=lambda x: (x.start, -x.end)):
-        if tx.start < pos or tx.end <= tx.start or tx.end > len(text):
-            continue
-        n += 1
-        out.append(_esc(text[pos : tx.start]))
-        attrs = f'tid="t{n}" type="{_esc_attr(tx.type)}" value="{_esc_attr(tx.value)}"'
-        if tx.mod:
-            attrs += f' mod="{_esc_attr(tx.mod)}"'
-        out.append(f"<TIMEX3 {attrs}>{_esc(text[tx.start : tx.end])}</TIMEX3>")
-        pos = tx.end
-    out.append(_esc(text[pos:]))
-    return "".join(out)
+    return _mark(text, timexes).body
 
 
-def to_timeml_document(text: str, timexes: Iterable[Timex], dct: _dt.date | None) -> str:
-    """A complete TimeML document (DCT + TEXT) for ``text`` and its timexes."""
+def to_timeml_document(
+    text: str,
+    timexes: Iterable[Timex],
+    dct: _dt.date | None,
+    *,
+    docid: str | None = None,
+    events: Iterable[EventTag] = (),
+) -> str:
+    """A complete, well-formed TimeML document for ``text``: DOCID, the DCT (``t0``,
+    ``functionInDocument="CREATION_TIME"``), the TEXT with TIMEX3 (``temporalFunction``, and
+    ``anchorTimeID`` for relative expressions) and EVENT tags, then a MAKEINSTANCE and, for a
+    dated event, a TLINK (``IS_INCLUDED``) for each event."""
     dct_part = ""
+    dct_id = None
     if dct is not None:
+        dct_id = "t0"
         dct_part = (
             f'<DCT><TIMEX3 tid="t0" type="DATE" value="{dct.isoformat()}" '
             f'temporalFunction="false" functionInDocument="CREATION_TIME">'
             f"{dct.isoformat()}</TIMEX3></DCT>\n"
         )
+    marked = _mark(text, timexes, events, functions=True, dct_id=dct_id)
+    links: list[str] = []
+    for n, (eid, ev) in enumerate(marked.eids, 1):
+        if ev.note:
+            links.append(f"<!-- {_esc(ev.note.replace('--', '- -'))} -->")
+        attrs = (
+            f'eiid="ei{n}" eventID="{eid}" tense="{_esc_attr(ev.tense)}" '
+            f'aspect="{_esc_attr(ev.aspect)}" polarity="{_esc_attr(ev.polarity)}" '
+            f'pos="{_esc_attr(ev.pos)}"'
+        )
+        if ev.modality:
+            attrs += f' modality="{_esc_attr(ev.modality)}"'
+        links.append(f"<MAKEINSTANCE {attrs}/>")
+        time = marked.tids.get(ev.time) if ev.time is not None else None
+        if time is None and ev.at_dct:
+            time = dct_id
+        if time is not None:
+            links.append(
+                f'<TLINK lid="l{n}" relType="IS_INCLUDED" eventInstanceID="ei{n}" '
+                f'relatedToTime="{time}"/>'
+            )
+    head = f"<DOCID>{_esc(docid)}</DOCID>\n" if docid is not None else ""
+    tail = "".join(line + "\n" for line in links)
     return (
-        '<?xml version="1.0" ?>\n<TimeML>\n'
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TimeML>\n'
+        + head
         + dct_part
         + "<TEXT>"
-        + to_timeml(text, timexes)
-        + "</TEXT>\n</TimeML>\n"
+        + marked.body
+        + "</TEXT>\n"
+        + tail
+        + "</TimeML>\n"
     )

@@ -51,3 +51,93 @@ def core_or_context(actors) -> str:
 
 def event(**kwargs) -> Event:
     return aggregate([mention(**kwargs)])
+
+
+def varied_events() -> list[Event]:
+    """Events of every precision, several types, a source with an address, dates the sources
+    give differently (more and less precisely, and in contradiction), hostile text."""
+    import dataclasses
+
+    from cstotimeline.chronology import sort_events
+
+    def sourced(m: Mention, url: str | None, outlet: str | None) -> Mention:
+        return dataclasses.replace(m, url=url, outlet=outlet)
+
+    summit = sourced(
+        mention(source="corpus/a.txt", start=0, actors=("CSTO", "Belarus")),
+        "https://example.org/minsk-summit",
+        "Example News",
+    )
+    refined = aggregate(
+        [
+            summit,
+            mention(source="corpus/b.txt", start=5, date="2023-11", actors=("CSTO", "Belarus")),
+        ]
+    )
+    contradicted = aggregate(
+        [
+            mention(
+                source="corpus/a.txt",
+                start=300,
+                date="2023-11-22",
+                event_type="refusal",
+                actors=("Armenia", "CSTO"),
+                trigger="skip",
+                summary="Armenia skips the summit",
+            ),
+            mention(
+                source="corpus/c.txt",
+                start=0,
+                date="2023-11-24",
+                event_type="refusal",
+                actors=("Armenia", "CSTO"),
+                trigger="skip",
+                summary="Armenia skips the summit",
+            ),
+        ]
+    )
+    hostile = aggregate(
+        [
+            sourced(
+                mention(
+                    source="corpus/d.txt",
+                    start=0,
+                    date="2024-02",
+                    event_type="statement",
+                    actors=("Nikol Pashinyan", "Armenia"),
+                    sources=("Nikol Pashinyan",),
+                    trigger="say",
+                    summary='Pashinyan says <script>alert("x")</script> & \u202efrozen',
+                ),
+                "javascript:alert(1)",
+                "Bad <Outlet>",
+            )
+        ]
+    )
+    year = aggregate(
+        [
+            dataclasses.replace(
+                mention(
+                    source="corpus/e.txt",
+                    start=0,
+                    date="2021",
+                    event_type="exercise",
+                    actors=("CSTO", "Kazakhstan"),
+                    trigger="hold",
+                    summary="CSTO drills",
+                ),
+                date_mod="START",
+            )
+        ]
+    )
+    planned = event(
+        source="corpus/e.txt",
+        start=80,
+        date="2024-12-31",
+        event_type="deployment",
+        actors=("Armenia", "European Union"),
+        trigger="send",
+        summary="EU observers sent",
+        modality="planned",
+    )
+    return sort_events([refined, contradicted, hostile, year, planned])

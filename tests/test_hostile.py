@@ -413,6 +413,12 @@ def test_hostile_content_gives_valid_output_in_every_format(nlp, tmp_path, capsy
         elif fmt == "markdown":
             assert len(text.splitlines()) == len(events) + 2
             assert "<script" not in text and "\u202e" not in text
+        elif fmt == "html":
+            assert text.count('<li class="event"') == len(events)
+            assert text.count("<script") == 1  # the page's own
+            assert "\u202e" not in text and "\x1b" not in text
+        elif fmt == "timelinejs":
+            assert len(json.loads(text)["events"]) == len(events)
         else:
             assert f"{len(events)} events" in text
             assert "\u202e" not in text and "\x1b" not in text

@@ -173,6 +173,7 @@ def tag(text: str, dct: _dt.date | None, doc: Doc | None = None) -> list[Timex]:
     resolver = Resolver(text, dct, tense, background)
     out: list[Timex] = []
     for start, end, rule, _prio, _order in select(cands):
+        anchor = resolver.anchor_start
         v = resolver.resolve(rule, start, end)
         if v is None:
             continue
@@ -186,6 +187,7 @@ def tag(text: str, dct: _dt.date | None, doc: Doc | None = None) -> list[Timex]:
                 mod=v.mod,
                 basis=v.basis,
                 anaphoric=v.anaphoric,
+                anchor_start=anchor if v.anaphoric else None,
             )
         )
     return _complete_day_ranges(text, out)
@@ -226,7 +228,11 @@ def _complete_day_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
             if any(a < end and start < b for a, b in taken):
                 continue
             taken.append((start, end))
-            extra.append(Timex(start, end, day_text, "DATE", value, None, t.basis, t.anaphoric))
+            extra.append(
+                Timex(
+                    start, end, day_text, "DATE", value, None, t.basis, t.anaphoric, t.anchor_start
+                )
+            )
     if not extra:
         return timexes
     return sorted([*timexes, *extra], key=lambda x: x.start)

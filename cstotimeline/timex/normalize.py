@@ -64,6 +64,8 @@ class Resolver:
         self.tense = tense
         self.background = background
         self.anchor: Period | None = None
+        # Where the expression that set ``anchor`` starts (None: no expression set it yet).
+        self.anchor_start: int | None = None
         # The last day mentioned: "that evening" refers to a day even after "the 1997 treaty".
         self.day_anchor: Period | None = None
         self.anchor_end = -1
@@ -142,6 +144,7 @@ class Resolver:
             # not replace it: the narrative keeps its finest known time.
             if self.anchor is None or not contains(v.period, self.anchor):
                 self.anchor = v.period
+                self.anchor_start = start
             if v.period.gran == "day":
                 self.day_anchor = v.period
             self.anchor_end = end
