@@ -430,7 +430,7 @@ class Gazetteer:
                             self._add(phrase, target)
                     if not form.isupper():
                         for c in s.get("capitals", []):
-                            self._add(f"{form} in {c}", target)  # "the Defence Ministry in Yerevan"
+                            self._add(f"{form} in {c}", target)  # "the Foreign Ministry in Baku"
 
         # 6. Phrases that contain a name but are no actor ("France 24"): matched and dropped.
         ignored = _Target("", "unknown", None, "ignore")
@@ -967,7 +967,7 @@ def is_agentive(token: Token | Span) -> bool:
                 and any(c.dep_ == "attr" for c in head.children)
             )
         if dep == "pobj" and head.lower_ == "between":
-            return True  # the parties to a relation ("tensions between Baku and Yerevan")
+            return True  # the parties to a relation ("talks between Minsk and Astana")
         if dep == "pobj" and head.lower_ == "by":
             return head.dep_ == "agent" or head.head.tag_ == "VBN"
         if dep in ("compound", "amod", "nmod", "npadvmod") and head.lower_ in _AGENT_NOUNS:

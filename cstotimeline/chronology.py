@@ -56,7 +56,7 @@ def same_happening(a: Mention, b: Mention) -> bool:
             return True
         first, then = (a, b) if a.start <= b.start else (b, a)
         near = then.start - first.end <= NEAR_CHARS
-        # A doer-less retelling ("the peacekeeping forces sent to Kazakhstan") of an act
+        # A doer-less retelling ("the troops sent to the border") of an act
         # of the same type on the same day.
         if (
             a.event_type in _SINGULAR_TYPES

@@ -34,6 +34,7 @@ class Lexicon:
     opinion: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
     membership_nouns: frozenset[str] = frozenset()
+    organisation_nouns: frozenset[str] = frozenset()
     force_nouns: frozenset[str] = frozenset()
     force_object_verbs: dict[str, str] = dataclasses.field(default_factory=dict)
     force_subject_verbs: dict[str, str] = dataclasses.field(default_factory=dict)
@@ -93,6 +94,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         opinion=frozenset(classes.get("opinion", [])),
         background=frozenset(classes.get("background", [])),
         membership_nouns=frozenset(classes.get("membership_nouns", [])),
+        organisation_nouns=frozenset(classes.get("organisation_nouns", [])),
         force_nouns=frozenset(forces.get("nouns", [])),
         force_object_verbs=force_object_verbs,
         force_subject_verbs=force_subject_verbs,

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
     from cstotimeline.actors import Gazetteer
     from cstotimeline.events import Candidate
-    from cstotimeline.events.selection import Selector
 
 CHUNK_CHARS = 50_000
 # A stretch longer than this with no sentence end and no line break is not prose (a
@@ -105,7 +104,6 @@ def document_events(
     *,
     gazetteer: Gazetteer | None = None,
     keep_all: bool = False,
-    selector: Selector | None = None,
 ) -> list[Event]:
     """All events of one document, from the parses of its chunks (offset, Doc)."""
     from cstotimeline.events import select_events
@@ -113,9 +111,7 @@ def document_events(
     candidates, article = document_candidates(document, parsed, gazetteer=gazetteer)
     return with_source(
         document,
-        select_events(
-            candidates, article, selector=selector, gazetteer=gazetteer, keep_all=keep_all
-        ),
+        select_events(candidates, article, gazetteer=gazetteer, keep_all=keep_all),
     )
 
 

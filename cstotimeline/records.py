@@ -38,7 +38,7 @@ class Timex:
     - ``explicit+pubyear``: day/month given, year taken from the reference date ("on May 12")
     - ``relative``: resolved against the reference date or narrative ("this Thursday",
       "last January", "two months later", "then")
-    - ``vague``: coarse by nature ("recently", "at the start of the year", "these days")
+    - ``vague``: coarse by nature ("recently", "early in the year", "these days")
     - ``none``: not anchored to the calendar (durations, sets)
     """
 

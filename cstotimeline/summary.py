@@ -4,7 +4,7 @@ A summary is the doer (its canonical name when the gazetteer knows it), the verb
 negation and modal), and compact complements: the object, an infinitive or reported clause,
 and one prepositional phrase naming a participant or place. Dates, quotation marks, relative
 clauses and appositions are left out; a reported act gets its reporter appended
-("…, Nikol Pashinyan told France 24").
+("…, the minister told a newspaper").
 """
 
 from __future__ import annotations
@@ -231,7 +231,7 @@ def build_summary(
         and noun.i < trigger.i
         and (subj is None or noun.i in subj_tokens)
     ):
-        # "The summit …, held this Thursday in Minsk": the happening is the subject
+        # "The meeting …, held on Monday in Baku": the happening is the subject
         return _finish(
             _render([*_head_np(noun, skip), *_verb_group(trigger), *_place(trigger, skip)])
         )
@@ -255,7 +255,7 @@ def _head_np(tok: Token, skip: set[int]) -> list[Token]:
 
 
 def _passive(verb: Token, skip: set[int], sources: Sequence[str]) -> str:
-    """ "The Collective Security Agreement signed in Tashkent", "summit skipped by Armenia"."""
+    """ "The charter signed in Bishkek", "summit skipped by Armenia"."""
     theme = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     if (theme is None or theme.lower_ in ("that", "which", "who")) and verb.dep_ in (
         "acl",

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import docs
 import pytest
 
+import docs
 from cstotimeline.events import modality, syntax
 from cstotimeline.events.anchoring import DateOption, shift
 from cstotimeline.events.layout import Layout, in_dateline, quote_spans

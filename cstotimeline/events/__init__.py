@@ -28,14 +28,13 @@ from cstotimeline.events.narrative import Narrative, Told
 from cstotimeline.events.participants import participants
 from cstotimeline.events.selection import Selector, decode, default_selector, score
 from cstotimeline.events.view import DocView
-from cstotimeline.records import Document, Event, Timex
+from cstotimeline.records import Document, Event
 from cstotimeline.relevance import article_relevance, relevance_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from cstotimeline.actors import Gazetteer
-    from cstotimeline.lexicon import Lexicon
 
 __all__ = ["Candidate", "extract_events", "propose", "select_events"]
 
@@ -45,8 +44,6 @@ def propose(
     doc: Doc,
     *,
     gazetteer: Gazetteer | None = None,
-    lexicon: Lexicon | None = None,
-    timexes: Sequence[Timex] | None = None,
     base: int = 0,
 ) -> tuple[list[Candidate], str]:
     """Every candidate of ``doc`` (the parse of ``document.text[base:base+len(doc.text)]``),
@@ -56,10 +53,9 @@ def propose(
     from cstotimeline.lexicon import default_lexicon
 
     gaz = gazetteer or actors_mod.default_gazetteer()
-    lex = lexicon or default_lexicon()
+    lex = default_lexicon()
     text = doc.text
-    if timexes is None:
-        timexes = timex_mod.tag(text, document.published, doc=doc)
+    timexes = timex_mod.tag(text, document.published, doc=doc)
     mentions = actors_mod.find_actors(doc, gaz, document.published, text=text)
     view = DocView(document, doc, gaz, lex, list(timexes), mentions, base)
     history = Narrative(view)
@@ -183,11 +179,8 @@ def extract_events(
     doc: Doc,
     *,
     gazetteer: Gazetteer | None = None,
-    lexicon: Lexicon | None = None,
-    timexes: Sequence[Timex] | None = None,
     keep_all: bool = False,
     base: int = 0,
-    selector: Selector | None = None,
 ) -> list[Event]:
     """Events reported in ``doc`` (the parse of ``document.text[base:base+len(doc.text)]``).
 
@@ -195,9 +188,5 @@ def extract_events(
     With ``keep_all`` every selected event is returned; otherwise only those bearing on
     CSTO–Armenia relations (relevance ``core`` or ``context``).
     """
-    candidates, article = propose(
-        document, doc, gazetteer=gazetteer, lexicon=lexicon, timexes=timexes, base=base
-    )
-    return select_events(
-        candidates, article, selector=selector, gazetteer=gazetteer, keep_all=keep_all
-    )
+    candidates, article = propose(document, doc, gazetteer=gazetteer, base=base)
+    return select_events(candidates, article, gazetteer=gazetteer, keep_all=keep_all)

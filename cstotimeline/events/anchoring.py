@@ -75,7 +75,7 @@ def owners(trig: Trigger, view: DocView) -> set[int]:
     out = {t.i for t in trig.owners}
     if trig.kind == "verb":
         h = tok.head
-        # "decided on Wednesday not to attend": the completed verb's date is the act's
+        # "chose on Monday not to go": the completed verb's date is the act's
         if tok.dep_ == "xcomp" and syntax.is_verbal(h):
             out.add(h.i)
         # "refused to attend the summit on 23 November": the infinitive's date is the act's
@@ -297,7 +297,7 @@ _TOLD_PREPS = frozenset({"at", "during", "after", "before", "following", "since"
 
 def told_references(trig: Trigger, view: DocView) -> list[tuple[Token, str]]:
     """Definite event nouns of a candidate's clause that refer back to a happening ("the
-    session was chaired by …", "speaking at the summit, …", "the boycott caps a year …"),
+    session was chaired by …", "speaking at the summit, …", "the walkout angered the hosts"),
     each with how it attaches (subject, object, a preposition, itself)."""
     tok = trig.token
     found: list[tuple[Token, str]] = []
@@ -346,7 +346,7 @@ def _names(noun: Token) -> tuple[str, ...]:
 
 def told_options(view: DocView, trig: Trigger, history: Narrative) -> list[DateOption]:
     """The dates of happenings told earlier that the candidate's clause refers back to, and of
-    "a year after the Yerevan summit": the one told earlier moved by the offset."""
+    "a year after the Dushanbe summit": the one told earlier moved by the offset."""
     out: list[DateOption] = []
     for noun, how in told_references(trig, view):
         etype = noun_type(noun, view.lex)
@@ -362,7 +362,7 @@ def told_options(view: DocView, trig: Trigger, history: Narrative) -> list[DateO
             "told_named": float(bool(_names(noun))),
         }
         out.append(DateOption(told.value, told.precision, "context", "told", None, None, False, f))
-        # "A year after the Yerevan summit, Pashinyan stayed away"
+        # "A year after the Dushanbe summit, the minister stayed home"
         prep = noun.head if noun.dep_ == "pobj" else None
         if prep is None or prep.lower_ not in ("after", "before"):
             continue
@@ -387,7 +387,7 @@ def told_options(view: DocView, trig: Trigger, history: Narrative) -> list[DateO
 def offset_options(
     view: DocView, trig: Trigger, sent: Span, options: list[DateOption]
 ) -> list[DateOption]:
-    """ "The move comes two months after Pashinyan refused to host the drills": a clause (or
+    """ "The step follows three weeks after the ministry cancelled the drills": a clause (or
     event noun) introduced by an offset and "after"/"before" happened that long before (or
     after) the time of the sentence's own main clause."""
     out: list[DateOption] = []

@@ -10,6 +10,7 @@ member of the ruling party"), a pronoun, or nobody.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,10 +25,12 @@ if TYPE_CHECKING:
     from cstotimeline.events.view import DocView
     from cstotimeline.records import ActorMention
 
-_ORG_ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?) (?:(?:[\w-]+|post-Soviet|Russian-led|Moscow-led) ){0,3}"
-    r"(?:organi[sz]ation|bloc|alliance)\b"
-)
+
+@functools.cache
+def _org_anaphor(nouns: frozenset[str]) -> re.Pattern[str]:
+    """ "the alliance", "the Russian-led bloc": a definite description of an organisation."""
+    alternatives = "|".join(sorted(map(re.escape, nouns)))
+    return re.compile(rf"\b(?:[Tt]he|[Aa]n?) (?:[\w-]+ ){{0,3}}(?:{alternatives})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +146,7 @@ def _attribution_ranges(sent: Span) -> list[tuple[int, int]]:
         ):
             out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge)))
         if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
-            out.append(syntax.extent(tok))  # "Dmitry Peskov, press secretary of Vladimir Putin"
+            out.append(syntax.extent(tok))  # "Ivan Petrov, adviser to the president"
     return out
 
 
@@ -184,7 +187,7 @@ def participants(view: DocView, trig: Trigger, sent: Span, depth: int, etype: st
         elif _in(obj_ranges, m.start):
             targets.append(canon)
     text = view.sentence_text(sent)
-    for mt in _ORG_ANAPHOR.finditer(text):
+    for mt in _org_anaphor(view.lex.organisation_nouns).finditer(text):
         start = sent.start_char + mt.start()
         if not _in(ranges, start):
             continue

@@ -17,7 +17,7 @@ running the tool needs no scikit-learn; the file is read once, when first needed
 Decoding: a candidate's date is its option the date model finds most probable, and its
 probability is the geometric mean of the event model's and that one; it is kept when that
 reaches the threshold. Within a sentence, candidates on compatible dates tell one happening (a
-report and what it reports: "Pashinyan said that Armenia had frozen …"): the most probable
+report and what it reports: "the minister said that Armenia had left …"): the most probable
 gives the date and the most specific names it (the act, not the report). A coordinated clause
 with a subject of its own is a happening of its own. (Keeping a second candidate of another
 type, "the leaders met …, Armenia stayed away", lost more precision than it gained recall in
@@ -290,7 +290,7 @@ _GENERIC = frozenset({"statement", "other"})
 
 def _named(group: list[Choice]) -> Choice:
     """A happening of a sentence: its most probable candidate's date, named by its most
-    specific candidate: a report ("Pashinyan said that Armenia had frozen …") by the act it
+    specific candidate: a report ("the minister said that Armenia had left …") by the act it
     reports, when that act is the report's own clause or below it."""
     best = max(group, key=lambda ch: ch.probability)
     if best.candidate.event_type not in _GENERIC:

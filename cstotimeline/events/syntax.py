@@ -166,7 +166,7 @@ def subject(verb: Token) -> Token | None:
 def name_spans(tok: Token) -> list[tuple[int, int]]:
     """Character ranges naming who a subject is: its head with its name modifiers, and its
     appositions ("the spokesman for the Presidency, Dmitry Peskov"); not its clauses or
-    prepositional phrases ("press secretary of Vladimir Putin")."""
+    prepositional phrases ("adviser to the president")."""
     out: list[tuple[int, int]] = []
     if tok.dep_ == "agent":  # "by X"
         tok = next((c for c in tok.children if c.dep_ == "pobj"), tok)

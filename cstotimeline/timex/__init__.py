@@ -194,7 +194,7 @@ def tag(text: str, dct: _dt.date | None, doc: Doc | None = None) -> list[Timex]:
 
 
 _RANGE_LINK = r"\s*(?:-|–|—|to|and|until|till|through)\s*"
-# "from 11 to 20 September": the bare day before a tagged "20 September".
+# "from 3 to 9 March": the bare day before a tagged "20 September".
 _DAY_BEFORE = re.compile(rf"\b(\d{{1,2}}){_RANGE_LINK}$")
 # "September 11 to 20": the bare day after a tagged "September 11".
 _DAY_AFTER = re.compile(rf"^{_RANGE_LINK}(\d{{1,2}})\b(?![\d:.,]\d|\s*(?:%|per|percent))")
@@ -202,7 +202,7 @@ _FULL_DAY = re.compile(r"^(\d{4}-\d{2})-(\d{2})$")
 
 
 def _complete_day_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
-    """Add the bare day of a day range ("from 11 to 20 September", "May 3-5") as a timex of
+    """Add the bare day of a day range ("from 3 to 9 March", "May 3-5") as a timex of
     its own, with the month and year of the other end (TimeML tags each end of a range)."""
     extra: list[Timex] = []
     taken = [(t.start, t.end) for t in timexes]

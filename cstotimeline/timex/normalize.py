@@ -287,7 +287,7 @@ class Resolver:
 
     def _story_ref(self, start: int, end: int) -> _dt.date | None:
         """The narrative's time when the story is told in another year than the publication's
-        ("The story begins in May 2021. On 12 May, ..."): the day or month last mentioned, if
+        ("It started in June 2019. On 4 June, ..."): the day or month last mentioned, if
         mentioned just before and in an earlier year than the publication. A clause in the
         future tense looks ahead from the publication date instead."""
         a = self.anchor
@@ -1120,7 +1120,7 @@ class Resolver:
         return v if sign > 0 else self._keep(v)
 
     def ago_this(self, s: str, start: int, end: int) -> Value | None:
-        """ "Three years ago this May": this year's May, that many years back."""
+        """ "Two years ago this June": this year's May, that many years back."""
         t = norm(s)
         m = re.match(r"(.+?)[\s-]+years?\s+ago\s+(this\s+.+)$", t)
         if m is None:
