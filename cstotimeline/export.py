@@ -93,7 +93,13 @@ def mention_dict(m: Mention) -> dict[str, Any]:
         "end": m.end,
         "date_text": m.date_text,
         "date": m.date,
+        "date_relation": m.date_relation,
+        "date_alternatives": [
+            {"date": d, "relation": r, "probability": p} for d, r, p in m.date_alternatives
+        ],
         "trigger": m.trigger,
+        "url": m.url,
+        "outlet": m.outlet,
     }
 
 

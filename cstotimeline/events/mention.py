@@ -41,6 +41,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
 
+# The lowest confidence written (a kept event is never reported as impossible).
 _BASIS_CONFIDENCE_FLOOR = 0.05
 
 
@@ -70,9 +71,19 @@ def to_mention(choice: Choice, relevance: str) -> Mention:
         shifted=o.shifted,
         relevance=relevance,
         date_relation=o.relation,
-        date_alternatives=tuple(
-            (alt.value, alt.relation, round(p, 3))
-            for alt, p in choice.alternatives
-            if alt.value != o.value
-        )[:4],
+        date_alternatives=_alternatives(choice),
     )
+
+
+# Alternatives kept with a mention: the most probable other dates, one entry per date.
+ALTERNATIVES = 4
+
+
+def _alternatives(choice: Choice) -> tuple[tuple[str, str, float], ...]:
+    seen = {choice.option.value}
+    out: list[tuple[str, str, float]] = []
+    for alt, p in choice.alternatives:  # most probable first
+        if alt.value not in seen and len(out) < ALTERNATIVES:
+            seen.add(alt.value)
+            out.append((alt.value, alt.relation, round(p, 3)))
+    return tuple(out)
