@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from cstotimeline.actors import Gazetteer
-    from cstotimeline.events import Candidate
+    from cstotimeline.events import Proposal
 
 CHUNK_CHARS = 50_000
 # A stretch longer than this with no sentence end and no line break is not prose (a
@@ -83,19 +83,19 @@ def document_candidates(
     parsed: Sequence[tuple[int, Doc]],
     *,
     gazetteer: Gazetteer | None = None,
-) -> tuple[list[Candidate], str]:
-    """Every event candidate of one document, from the parses of its chunks (offset, Doc), and
-    the document's relevance (that of its longest chunk)."""
-    from cstotimeline.events import propose
+) -> Proposal:
+    """Every event candidate of one document, from the parses of its chunks (offset, Doc),
+    with the relevance of its longest chunk as the document's."""
+    from cstotimeline.events import Proposal, propose
 
-    candidates: list[Candidate] = []
-    article, longest = "other", -1
+    out = Proposal([], "other")
+    longest = -1
     for base, doc in parsed:
-        found, relevance = propose(document, doc, gazetteer=gazetteer, base=base)
-        candidates.extend(found)
+        found = propose(document, doc, gazetteer=gazetteer, base=base)
+        out.extend(found)
         if len(doc) > longest:
-            article, longest = relevance, len(doc)
-    return candidates, article
+            out.relevance, longest = found.relevance, len(doc)
+    return out
 
 
 def document_events(
@@ -108,10 +108,16 @@ def document_events(
     """All events of one document, from the parses of its chunks (offset, Doc)."""
     from cstotimeline.events import select_events
 
-    candidates, article = document_candidates(document, parsed, gazetteer=gazetteer)
+    proposal = document_candidates(document, parsed, gazetteer=gazetteer)
     return with_source(
         document,
-        select_events(candidates, article, gazetteer=gazetteer, keep_all=keep_all),
+        select_events(
+            proposal.candidates,
+            proposal.relevance,
+            gazetteer=gazetteer,
+            keep_all=keep_all,
+            summarize=proposal.summarize,
+        ),
     )
 
 

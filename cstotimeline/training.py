@@ -149,7 +149,8 @@ def load_articles(
                 )
             )
             [(document, parsed)] = list(pipeline.parse(docs, pipe))
-            cands, rel = pipeline.document_candidates(document, parsed)
+            proposal = pipeline.document_candidates(document, parsed)
+            cands, rel = proposal.candidates, proposal.relevance
             if cache:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 with cached.open("wb") as fh:

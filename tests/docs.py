@@ -54,8 +54,7 @@ def propose(tokens: Sequence[Token], published: date):
     document = Document(
         source="t.txt", text=doc.text, published=published, published_basis="option"
     )
-    candidates, _relevance = _propose(document, doc)
-    return doc, candidates
+    return doc, _propose(document, doc).candidates
 
 
 SAID_THAT = [

@@ -295,3 +295,20 @@ def test_the_packaged_selector_loads_and_scores():
     assert sel.meta["gold_events"] >= 250 and sel.meta["articles"] >= 40
     assert 0.0 <= sel.event.probability({}) <= 1.0
     assert set(sel.date.features) & {"rel=own", "rel=narrative", "rel=publication"}
+
+
+def test_batch_scoring_equals_one_row_at_a_time():
+    import random
+
+    sel = default_selector()
+    rng = random.Random(7)
+    for model in (sel.event, sel.date):
+        names = list(model.features)
+        rows: list[dict[str, float]] = [{}]
+        for _ in range(200):
+            picked = rng.sample(names, k=min(len(names), rng.randint(1, 12)))
+            rows.append({n: rng.choice((0.0, 1.0, rng.uniform(-3, 40))) for n in picked})
+        rows.append({"not a feature": 5.0, names[0]: 0.5 + 1 / 512})  # a tie on the grid
+        batch = model.probabilities(rows)
+        assert batch == pytest.approx([model.probability(r) for r in rows], abs=1e-12)
+    assert sel.event.probabilities([]) == []

@@ -15,7 +15,10 @@ parse. It works in three steps:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cstotimeline.events import syntax
@@ -36,7 +39,29 @@ if TYPE_CHECKING:
 
     from cstotimeline.actors import Gazetteer
 
-__all__ = ["Candidate", "extract_events", "propose", "select_events"]
+__all__ = ["Candidate", "Proposal", "extract_events", "propose", "select_events"]
+
+
+Summarizer = Callable[[Candidate], str]
+
+
+@dataclass
+class Proposal:
+    """A document's candidates, the article's relevance (``relevance.article_relevance``), and
+    how to write each candidate's summary while the parse is at hand (a summary is made only
+    for candidates probable enough to be kept)."""
+
+    candidates: list[Candidate]
+    relevance: str
+    summarizers: dict[tuple[int, int], Callable[[], str]] = field(default_factory=dict)
+
+    def summarize(self, c: Candidate) -> str:
+        make = self.summarizers.get((c.start, c.token_index))
+        return make() if make is not None else c.summary
+
+    def extend(self, other: Proposal) -> None:
+        self.candidates.extend(other.candidates)
+        self.summarizers.update(other.summarizers)
 
 
 def propose(
@@ -45,9 +70,8 @@ def propose(
     *,
     gazetteer: Gazetteer | None = None,
     base: int = 0,
-) -> tuple[list[Candidate], str]:
-    """Every candidate of ``doc`` (the parse of ``document.text[base:base+len(doc.text)]``),
-    and the article's relevance (``relevance.article_relevance``)."""
+) -> Proposal:
+    """Every candidate of ``doc`` (the parse of ``document.text[base:base+len(doc.text)]``)."""
     from cstotimeline import actors as actors_mod
     from cstotimeline import timex as timex_mod
     from cstotimeline.lexicon import default_lexicon
@@ -60,11 +84,12 @@ def propose(
     view = DocView(document, doc, gaz, lex, list(timexes), mentions, base)
     history = Narrative(view)
     out: list[Candidate] = []
+    summarizers: dict[tuple[int, int], Callable[[], str]] = {}
     body_index = 0
     for i, sent in enumerate(view.sentences):
         if view.is_heading(sent) or not view.sentence_text(sent).strip():
             continue
-        found = _sentence_candidates(view, sent, i, body_index, history)
+        found = _sentence_candidates(view, sent, i, body_index, history, summarizers)
         out.extend(found)
         for c in found:
             own = [o for o in c.options if o.relation == "own" and o.basis != "context"]
@@ -73,11 +98,17 @@ def propose(
                 history.note(Told(c.event_type, best.value, best.precision, c.sentence))
         body_index += 1
     topic = view.topic
-    return out, article_relevance(topic["csto_share"], topic["armenia_share"])
+    relevance = article_relevance(topic["csto_share"], topic["armenia_share"])
+    return Proposal(out, relevance, summarizers)
 
 
 def _sentence_candidates(
-    view: DocView, sent: Span, index: int, body_index: int, history: Narrative
+    view: DocView,
+    sent: Span,
+    index: int,
+    body_index: int,
+    history: Narrative,
+    summarizers: dict[tuple[int, int], Callable[[], str]],
 ) -> list[Candidate]:
     from cstotimeline.summary import build_summary
 
@@ -120,7 +151,9 @@ def _sentence_candidates(
         while t.head.i != t.i:
             t = t.head
             lineage.append(t.i)
-        summary = build_summary(tok, trig.kind, etype, list(trig.extra), who.sources, timex_spans)
+        summarizers[(start, tok.i)] = functools.partial(
+            build_summary, tok, trig.kind, etype, list(trig.extra), who.sources, timex_spans
+        )
         out.append(
             Candidate(
                 source=view.document.source,
@@ -140,7 +173,7 @@ def _sentence_candidates(
                 source_actors=who.sources,
                 target_actors=who.targets,
                 source_states=who.states,
-                summary=summary,
+                summary="",
                 options=tuple(options),
                 features=feats,
             )
@@ -156,14 +189,28 @@ def select_events(
     threshold: float | None = None,
     gazetteer: Gazetteer | None = None,
     keep_all: bool = False,
+    summarize: Summarizer | None = None,
 ) -> list[Event]:
-    """The events among ``candidates``: selected, made into mentions, merged."""
+    """The events among ``candidates``: selected, made into mentions, merged. ``summarize``
+    writes the summaries of the candidates probable enough to be kept (without it they keep
+    the summary they have)."""
     from cstotimeline.actors import default_gazetteer
     from cstotimeline.chronology import aggregate, merge_events
 
     gaz = gazetteer or default_gazetteer()
     sel = selector or default_selector()
-    kept = decode(score(candidates, sel), sel.threshold if threshold is None else threshold)
+    cut = sel.threshold if threshold is None else threshold
+    choices = score(candidates, sel, cut)
+    if summarize is not None:
+        choices = [
+            dataclasses.replace(
+                ch, candidate=dataclasses.replace(ch.candidate, summary=summarize(ch.candidate))
+            )
+            if ch.probability >= cut
+            else ch
+            for ch in choices
+        ]
+    kept = decode(choices, cut)
 
     events = [
         aggregate([to_mention(ch, relevance_of(ch.candidate.actors, gaz, article=article))])
@@ -188,5 +235,11 @@ def extract_events(
     With ``keep_all`` every selected event is returned; otherwise only those bearing on
     CSTO–Armenia relations (relevance ``core`` or ``context``).
     """
-    candidates, article = propose(document, doc, gazetteer=gazetteer, base=base)
-    return select_events(candidates, article, gazetteer=gazetteer, keep_all=keep_all)
+    proposal = propose(document, doc, gazetteer=gazetteer, base=base)
+    return select_events(
+        proposal.candidates,
+        proposal.relevance,
+        gazetteer=gazetteer,
+        keep_all=keep_all,
+        summarize=proposal.summarize,
+    )

@@ -29,19 +29,6 @@ if TYPE_CHECKING:
     from cstotimeline.events.view import DocView, TimexSpan
 
 _OFFSET = re.compile(r"^P(\d+)([YMWD])$")
-RELATIONS = (
-    "own",
-    "coord",
-    "ancestor",
-    "descendant",
-    "other",
-    "narrative",
-    "story",
-    "publication",
-    "offset",
-    "told",
-    "offset_told",
-)
 
 
 @dataclass(frozen=True)
@@ -121,16 +108,6 @@ def _days_bucket(value: str, published: dt.date | None) -> str:
     return "older"
 
 
-def _nominal_year(t: TimexSpan) -> bool:
-    r = t.root
-    return (
-        len(t.span) == 1
-        and r.like_num
-        and r.dep_ in ("compound", "nummod", "amod", "nmod", "poss")
-        and r.head.pos_ in ("NOUN", "PROPN")
-    )
-
-
 def _in_name(t: TimexSpan) -> bool:
     """A year inside a proper name ("Eagle Partner 2023", "Brotherhood-2023")."""
     if len(t.span) != 1 or not t.root.like_num:
@@ -156,7 +133,6 @@ def timex_option(
     gov: Token,
     own: set[int],
     candidates: dict[int, Trigger],
-    n_calendar: int,
     rank: int,
 ) -> DateOption | None:
     d = dates.event_date(t.timex.value)
@@ -192,7 +168,7 @@ def timex_option(
         "anaphoric": float(t.timex.anaphoric),
         "t_mod": float(t.timex.mod is not None),
         "t_quote": float(view.in_quote(t.span.start_char)),
-        "nominal_year": float(_nominal_year(t)),
+        "nominal_year": float(t.nominal_year),
         "in_name": float(_in_name(t)),
         "attached": float(syntax.attached(t.root, tok)),
         "gov_verb": float(syntax.is_verbal(gov)),
@@ -217,10 +193,11 @@ def sentence_options(
     """Every date ``trig`` could take, each described by its relation (see the module)."""
     narrative = times.narrative
     cal = view.calendar_in(sent)
+    governors = view.memo(("governors", sent.start), lambda: [governor(t, candidates) for t in cal])
     own = owners(trig, view)
     out: list[DateOption] = []
-    for rank, t in enumerate(cal):
-        opt = timex_option(view, trig, t, governor(t, candidates), own, candidates, len(cal), rank)
+    for rank, (t, gov) in enumerate(zip(cal, governors, strict=True)):
+        opt = timex_option(view, trig, t, gov, own, candidates, rank)
         if opt is not None:
             out.append(opt)
     out.extend(_in_story_year(out, times))
@@ -384,6 +361,13 @@ def told_options(view: DocView, trig: Trigger, history: Narrative) -> list[DateO
     return out
 
 
+def _offsets_in(view: DocView, sent: Span) -> list[TimexSpan]:
+    """The offsets of a sentence followed by a word ("two months" before "after")."""
+    return [
+        t for t in view.offsets if t.span.sent.start == sent.start and t.span.end < len(view.doc)
+    ]
+
+
 def offset_options(
     view: DocView, trig: Trigger, sent: Span, options: list[DateOption]
 ) -> list[DateOption]:
@@ -391,9 +375,7 @@ def offset_options(
     event noun) introduced by an offset and "after"/"before" happened that long before (or
     after) the time of the sentence's own main clause."""
     out: list[DateOption] = []
-    for t in view.offsets:
-        if t.span.sent.start != sent.start or t.span.end >= len(view.doc):
-            continue
+    for t in view.memo(("offsets", sent.start), lambda: _offsets_in(view, sent)):
         link = view.doc[t.span.end]
         if link.lower_ not in ("after", "before"):
             continue

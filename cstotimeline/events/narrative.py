@@ -36,7 +36,7 @@ def main_timex(view: DocView, sent: Span) -> TimexSpan | None:
     """The calendar expression that dates a sentence's main clause, else the first that names
     a day, month or season, else None. Expressions inside quotations and years that merely
     modify a noun ("the 2024 budget") do not count."""
-    cands = [t for t in view.calendar_in(sent) if not _nominal_year(t)]
+    cands = [t for t in view.calendar_in(sent) if not t.nominal_year]
     if not cands:
         return None
     root = sent.root
@@ -51,16 +51,6 @@ def main_timex(view: DocView, sent: Span) -> TimexSpan | None:
         if d is not None and (d[1] in ("day", "month") or season):
             return t
     return None
-
-
-def _nominal_year(t: TimexSpan) -> bool:
-    r = t.root
-    return (
-        len(t.span) == 1
-        and r.like_num
-        and r.dep_ in ("compound", "nummod", "amod", "nmod", "poss")
-        and r.head.pos_ in ("NOUN", "PROPN")
-    )
 
 
 @dataclass(frozen=True, slots=True)

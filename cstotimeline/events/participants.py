@@ -150,6 +150,19 @@ def _attribution_ranges(sent: Span) -> list[tuple[int, int]]:
     return out
 
 
+def _organisations(view: DocView, sent: Span) -> list[tuple[int, str | None]]:
+    """Definite descriptions of an organisation in a sentence, each with the organisation it
+    stands for: the last one named before it, else the CSTO in an article that names it."""
+    text = view.sentence_text(sent)
+    out: list[tuple[int, str | None]] = []
+    for mt in _org_anaphor(view.lex.organisation_nouns).finditer(text):
+        start = sent.start_char + mt.start()
+        org = view.last_mention_before(start, ("organisation",))
+        fallback = CSTO if view.topic["csto_share"] > 0 else None
+        out.append((start, org.canonical if org is not None else fallback))
+    return out
+
+
 def participants(view: DocView, trig: Trigger, sent: Span, depth: int, etype: str) -> Participants:
     gaz = view.gaz
     tok = trig.token
@@ -170,7 +183,7 @@ def participants(view: DocView, trig: Trigger, sent: Span, depth: int, etype: st
                 subj_ranges.extend(syntax.name_spans(ch))
             elif ch.dep_ in ("dobj", "dative", "attr", "prep"):
                 obj_ranges.append(syntax.extent(ch))
-    attrib = _attribution_ranges(sent)
+    attrib = view.memo(("attribution", sent.start), lambda: _attribution_ranges(sent))
     is_meeting = etype == "meeting"
     found: list[str] = []
     sources: list[str] = []
@@ -178,7 +191,10 @@ def participants(view: DocView, trig: Trigger, sent: Span, depth: int, etype: st
     for m in view.mentions_in(sent):
         if not _in(ranges, m.start) or _in(attrib, m.start):
             continue
-        canon = _canonical(view, m, is_meeting)
+        canon = view.memo(
+            ("canonical", m.start, m.end, is_meeting),
+            functools.partial(_canonical, view, m, is_meeting),
+        )
         if canon is None:
             continue
         found.append(canon)
@@ -186,15 +202,9 @@ def participants(view: DocView, trig: Trigger, sent: Span, depth: int, etype: st
             sources.append(canon)
         elif _in(obj_ranges, m.start):
             targets.append(canon)
-    text = view.sentence_text(sent)
-    for mt in _org_anaphor(view.lex.organisation_nouns).finditer(text):
-        start = sent.start_char + mt.start()
+    for start, name in view.memo(("organisations", sent.start), lambda: _organisations(view, sent)):
         if not _in(ranges, start):
             continue
-        org = view.last_mention_before(start, ("organisation",))
-        name = (
-            org.canonical if org is not None else (CSTO if view.topic["csto_share"] > 0 else None)
-        )
         if name:
             found.append(name)
             if _in(subj_ranges, start):
@@ -210,7 +220,10 @@ def participants(view: DocView, trig: Trigger, sent: Span, depth: int, etype: st
         etype == "membership_change"
         and view.topic["csto_share"] > 0
         and not any(gaz.kind(a) == "organisation" for a in found)
-        and any(t.lemma_.lower() in view.lex.membership_nouns for t in sent)
+        and view.memo(
+            ("membership", sent.start),
+            lambda: any(t.lemma_.lower() in view.lex.membership_nouns for t in sent),
+        )
     ):
         found.append(CSTO)  # "froze its participation", in an article about the CSTO
     expanded: list[str] = []

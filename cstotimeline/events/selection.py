@@ -85,6 +85,56 @@ class Model:
         raw = self.prior + self.learning_rate * sum(t.predict(x) for t in self.trees)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, raw))))
 
+    @functools.cached_property
+    def _arrays(self) -> tuple[Any, ...]:
+        """The trees as padded arrays (tree × node): a leaf has feature 0, threshold +inf and
+        itself as both children, so walking ``depth`` steps from the root always ends on a
+        leaf."""
+        import numpy as np
+
+        n = max(len(t.feature) for t in self.trees)
+        count = len(self.trees)
+        feature = np.zeros((count, n), dtype=np.intp)
+        threshold = np.full((count, n), np.inf)
+        left = np.tile(np.arange(n, dtype=np.intp), (count, 1))
+        right = left.copy()
+        value = np.zeros((count, n))
+        depth = 0
+        for k, t in enumerate(self.trees):
+            for node, f in enumerate(t.feature):
+                value[k, node] = t.value[node]
+                if f >= 0:
+                    feature[k, node] = f
+                    threshold[k, node] = t.threshold[node]
+                    left[k, node] = t.left[node]
+                    right[k, node] = t.right[node]
+            depth = max(depth, _depth(t))
+        return feature, threshold, left, right, value, depth
+
+    def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
+        """``probability`` of many rows at once (numpy, all trees together)."""
+        if not rows:
+            return []
+        import numpy as np
+
+        feature, threshold, left, right, value, depth = self._arrays
+        index = self.index
+        x = np.zeros((len(rows), len(self.features) or 1))
+        for r, row in enumerate(rows):
+            for name, v in row.items():
+                i = index.get(name)
+                if i is not None:
+                    x[r, i] = v
+        x = np.round(x * 256) / 256  # as ``quantize``
+        trees = np.arange(len(self.trees))[None, :]
+        samples = np.arange(len(rows))[:, None]
+        node = np.zeros((len(rows), len(self.trees)), dtype=np.intp)
+        for _ in range(depth):
+            go_left = x[samples, feature[trees, node]] <= threshold[trees, node]
+            node = np.where(go_left, left[trees, node], right[trees, node])
+        raw = self.prior + self.learning_rate * value[trees, node].sum(axis=1)
+        return [float(v) for v in 1.0 / (1.0 + np.exp(-np.clip(raw, -50.0, 50.0)))]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "features": list(self.features),
@@ -117,6 +167,18 @@ class Model:
         return cls(
             tuple(data["features"]), trees, float(data["learning_rate"]), float(data["prior"])
         )
+
+
+def _depth(t: Tree) -> int:
+    """The number of splits on the longest path from the root of ``t`` to a leaf."""
+    depth = {0: 0}
+    deepest = 0
+    for node in range(len(t.feature)):
+        if t.feature[node] >= 0:
+            for child in (t.left[node], t.right[node]):
+                depth[child] = depth[node] + 1
+                deepest = max(deepest, depth[child])
+    return deepest
 
 
 @dataclass(frozen=True)
@@ -256,20 +318,28 @@ class Choice:
     alternatives: tuple[tuple[DateOption, float], ...]
 
 
-def score(candidates: Sequence[Candidate], selector: Selector) -> list[Choice]:
-    """Every candidate with its event probability and its options by date probability."""
+def score(
+    candidates: Sequence[Candidate], selector: Selector, threshold: float = 0.0
+) -> list[Choice]:
+    """Every candidate with its event probability and its options by date probability.
+
+    The kept probability is at most the square root of the event probability, so candidates
+    whose event probability is below ``threshold`` squared cannot be kept: their dates are
+    not scored (their choice is their first option, with probability 0)."""
+    cands = [c for c in candidates if c.options]
+    events = selector.event.probabilities([event_features(c) for c in cands])
+    alive = [pe >= threshold * threshold for pe in events]
+    flat = [(c, o) for c, ok in zip(cands, alive, strict=True) if ok for o in c.options]
+    dated = iter(selector.date.probabilities([date_features(c, o) for c, o in flat]))
     out: list[Choice] = []
-    for c in candidates:
-        if not c.options:
+    for c, pe, ok in zip(cands, events, alive, strict=True):
+        if not ok:
+            out.append(Choice(c, c.options[0], 0.0, 0.0, ()))
             continue
-        scored = sorted(
-            ((o, selector.date.probability(date_features(c, o))) for o in c.options),
-            key=lambda op: -op[1],
-        )
+        scored = sorted(((o, next(dated)) for o in c.options), key=lambda op: -op[1])
         best, pd = scored[0]
         # the probability of the event on its date: the geometric mean of the two models'
-        p = math.sqrt(selector.event.probability(event_features(c)) * pd)
-        out.append(Choice(c, best, p, pd, tuple(scored[1:])))
+        out.append(Choice(c, best, math.sqrt(pe * pd), pd, tuple(scored[1:])))
     return out
 
 

@@ -7,11 +7,11 @@ prepositions, subordinators); content words live in ``data/triggers.toml``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 # Dependencies that open a clause of their own below their head.
 CLAUSE_DEPS = frozenset(
@@ -24,7 +24,6 @@ PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "this", "that
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 MODAL_AUX = frozenset({"would", "could", "may", "might", "can", "should", "must", "ought", "'d"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-TEMPORAL_MARKS = frozenset({"when", "as", "while", "after", "before", "since", "until", "once"})
 _NAME_DEPS = frozenset({"compound", "flat", "amod", "det", "poss", "nmod", "nummod", "case"})
 
 
@@ -63,15 +62,6 @@ def tense(tok: Token) -> str:
     return "other"
 
 
-def clause_tense(tok: Token) -> str:
-    """The tense of a verb, or for an infinitive complement ("decided to send") the tense of
-    the verb it completes."""
-    t = tok
-    while t.dep_ == "xcomp" and t.tag_ == "VB" and t.head.i != t.i:
-        t = t.head
-    return tense(t)
-
-
 def is_passive(tok: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in tok.children) or (
         tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"
@@ -80,15 +70,6 @@ def is_passive(tok: Token) -> bool:
 
 def is_verbal(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
-
-
-def clause_head(tok: Token) -> Token:
-    """The head of the clause ``tok`` belongs to: itself for a verb, else the nearest verb
-    above it (the sentence root when there is none)."""
-    t = tok
-    while not is_verbal(t) and t.head.i != t.i:
-        t = t.head
-    return t
 
 
 def clause_depth(tok: Token) -> int:
@@ -191,11 +172,6 @@ def extent(tok: Token) -> tuple[int, int]:
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
 
-def marks(tok: Token) -> list[str]:
-    """Subordinators of a clause ("if", "when", "after", "that")."""
-    return [c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod") and c.i < tok.i]
-
-
 def when_clause(tok: Token) -> bool:
     """A clause that happens at the time of its head ("… spiked this week when troops
     clashed")."""
@@ -224,14 +200,6 @@ def unique(items: Iterable[str]) -> list[str]:
     return out
 
 
-def children(tok: Token, *deps: str) -> Iterator[Token]:
-    return (c for c in tok.children if c.dep_ in deps)
-
-
-def span_root(span: Span) -> Token:
-    return span.root
-
-
 __all__ = [
     "ARG_DEPS",
     "CLAUSE_DEPS",
@@ -240,8 +208,6 @@ __all__ = [
     "ancestors_to",
     "attached",
     "clause_depth",
-    "clause_head",
-    "clause_tense",
     "extent",
     "is_passive",
     "name_spans",

@@ -6,8 +6,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from cstotimeline import dates
 from cstotimeline.events.layout import Layout, in_dateline
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from cstotimeline.actors import Gazetteer
     from cstotimeline.lexicon import Lexicon
 
+T = TypeVar("T")
 _OFFSET = re.compile(r"^P(\d+)([YMWD])$")
 
 
@@ -33,6 +35,18 @@ class TimexSpan:
     @property
     def root(self) -> Token:
         return self.span.root
+
+    @property
+    def nominal_year(self) -> bool:
+        """A year that modifies a noun ("the 2024 budget", "Eagle Partner 2023"): it names or
+        describes a thing rather than dating a clause."""
+        r = self.root
+        return (
+            len(self.span) == 1
+            and r.like_num
+            and r.dep_ in ("compound", "nummod", "amod", "nmod", "poss")
+            and r.head.pos_ in ("NOUN", "PROPN")
+        )
 
 
 class DocView:
@@ -73,6 +87,16 @@ class DocView:
         self.mentions = with_head_coreference(with_body_coreference(self.text, mentions))
         self._mention_starts = [m.start for m in self.mentions]
         self._calendar_starts = [t.span.start_char for t in self.calendar]
+        self._memo: dict[tuple[object, ...], Any] = {}
+
+    def memo(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, computed once per ``key`` for this document (facts of the parse that
+        several candidates of a sentence ask for: its attributions, an actor's reading)."""
+        try:
+            return cast(T, self._memo[key])
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -117,8 +141,11 @@ class DocView:
         )
 
     def is_person(self, m: ActorMention) -> bool:
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and span.root.ent_type_ == "PERSON"
+        def person() -> bool:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            return span is not None and span.root.ent_type_ == "PERSON"
+
+        return self.memo(("person", m.start, m.end), person)
 
     def last_mention_before(self, offset: int, kinds: tuple[str, ...]) -> ActorMention | None:
         """The last gazetteer actor of one of ``kinds`` named before ``offset``."""
