@@ -244,6 +244,22 @@ def test_one_event_per_happening_of_a_sentence():
     assert [(ch.candidate.token_index, ch.option.value) for ch in kept] == [(7, "2024-02")]
 
 
+def test_an_event_noun_governed_by_an_act_is_named_by_the_act():
+    import dataclasses
+
+    act = dataclasses.replace(candidate(0, 2, etype="refusal"), trigger="refuse")
+    noun = dataclasses.replace(
+        candidate(0, 6, lineage=(4, 2), etype="meeting"), trigger="summit", kind="noun"
+    )
+    [kept] = decode([choice(noun, "2023-11-23", 0.9), choice(act, "2023-11-23", 0.6)], 0.5)
+    assert (kept.candidate.trigger, kept.candidate.event_type) == ("refuse", "refusal")
+    assert kept.probability == 0.9
+    # a noun that governs the verb (not governed by it) keeps its own name
+    free = dataclasses.replace(noun, lineage=())
+    [kept] = decode([choice(free, "2023-11-23", 0.9), choice(act, "2023-11-23", 0.6)], 0.5)
+    assert kept.candidate.trigger == "summit"
+
+
 def test_incompatible_dates_in_one_sentence_are_two_events():
     a, b = candidate(0, 1), candidate(0, 5, lineage=(1,))
     kept = decode([choice(a, "2022-09-13", 0.9), choice(b, "1997-08-29", 0.5)], threshold=0.3)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from cstotimeline import dates
 from cstotimeline.events import syntax
 from cstotimeline.events.candidates import noun_type
+from cstotimeline.events.narrative import into_year
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -200,6 +201,7 @@ def sentence_options(
         opt = timex_option(view, trig, t, gov, own, candidates, rank)
         if opt is not None:
             out.append(opt)
+    out = _in_section_year(out, times)
     out.extend(_in_story_year(out, times))
     common = {f"ncal={_bucket(len(cal), (0, 1, 2))}": 1.0}
     for relation, nt in (("narrative", narrative), ("story", times.story)):
@@ -234,32 +236,45 @@ def sentence_options(
     return out
 
 
-_DEICTIC = re.compile(
-    r"\d{4}|\b(?:last|next|this|ago|yesterday|today|tomorrow|week|earlier|later|previous|"
-    r"following|same|that|current|coming|past)\b",
-    re.IGNORECASE,
-)
+def _in_section_year(options: list[DateOption], times: Times) -> list[DateOption]:
+    """Under a year heading (a timeline's "2022" over the paragraphs that tell that year) a
+    day or month written without its year ("On 13 September", "In January") is in that year."""
+    year = times.heading_year
+    if year is None:
+        return options
+    out = []
+    for o in options:
+        moved = into_year(o.value, o.text, o.basis, o.precision, year)
+        if moved is not None:
+            o = DateOption(
+                moved,
+                o.precision,
+                "context",
+                o.relation,
+                o.text,
+                o.mod,
+                False,
+                {**o.features, "year_from_heading": 1.0},
+            )
+        out.append(o)
+    return out
 
 
 def _in_story_year(options: list[DateOption], times: Times) -> list[DateOption]:
-    """A day or month written without its year ("On 13 September", "In January") may belong
-    to the year the story is in rather than the one the publication date suggests: under a
-    heading "2022", or after "In May 2021, ..."."""
+    """A day or month written without its year may also belong to the year the story is in
+    rather than the one the publication date suggests: after "In May 2021, ..." a later
+    "In June" may be June 2021. Both readings are kept; the selector weighs them."""
     year = times.story_year
-    if year is None:
+    if year is None or times.heading_year is not None:
         return []
     out: list[DateOption] = []
     for o in options:
-        if o.precision == "year" or o.value[:4] == year or o.text is None:
-            continue
-        if o.basis not in ("explicit+pubyear", "relative") or _DEICTIC.search(o.text):
-            continue
-        value = year + o.value[4:]
-        if dates.event_date(value) is None:
+        moved = into_year(o.value, o.text, o.basis, o.precision, year)
+        if moved is None:
             continue
         f = dict(o.features)
         f["year_from_story"] = 1.0
-        out.append(DateOption(value, o.precision, "context", o.relation, o.text, o.mod, False, f))
+        out.append(DateOption(moved, o.precision, "context", o.relation, o.text, o.mod, False, f))
     return out
 
 

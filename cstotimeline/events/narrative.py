@@ -10,6 +10,7 @@ before it, with how far back and across how many paragraphs it was set.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,47 @@ class Times:
     narrative: NarrativeTime | None  # the last date a sentence's main clause gave
     story: NarrativeTime | None  # the last day or month so given (or a heading's date)
     story_year: str | None  # the year last written out in full in a main clause or heading
+    # the year of the section heading over the sentence, in a text divided by year headings
+    # (a timeline: "2022" over the paragraphs that tell that year)
+    heading_year: str | None = None
+
+
+_DEICTIC = re.compile(
+    r"\d{4}|\b(?:last|next|this|ago|yesterday|today|tomorrow|week|earlier|later|previous|"
+    r"following|same|that|current|coming|past)\b",
+    re.IGNORECASE,
+)
+
+
+def year_open(text: str | None, basis: str, precision: str) -> bool:
+    """A day or month whose year the text leaves open ("On 13 September", "In January"): the
+    resolver took it from the publication date, so the story's year may be the right one."""
+    return (
+        text is not None
+        and precision != "year"
+        and basis in ("explicit+pubyear", "relative")
+        and not _DEICTIC.search(text)
+    )
+
+
+def into_year(value: str, text: str | None, basis: str, precision: str, year: str) -> str | None:
+    """``value`` moved into ``year`` when its text left the year open and the result is a
+    date (not 29 February of a common year); else None."""
+    if value[:4] == year or not year_open(text, basis, precision):
+        return None
+    moved = year + value[4:]
+    return moved if dates.event_date(moved) is not None else None
+
+
+def _dates_the_heading(t: TimexSpan, sent: Span) -> bool:
+    """A heading that is a date and little else ("2022", "2023: the break"): a section of a
+    timeline, not a headline that mentions a year."""
+    rest = [
+        tok
+        for tok in sent
+        if not tok.is_punct and not tok.is_space and not (t.span.start <= tok.i < t.span.end)
+    ]
+    return len(rest) <= 3
 
 
 def _explicit_year(t: TimexSpan) -> bool:
@@ -82,12 +124,13 @@ class Narrative:
 
     def __init__(self, view: DocView) -> None:
         self.times: list[Times] = []
-        narrative: tuple[str, str, str | None, int, int, bool] | None = None
-        story: tuple[str, str, str | None, int, int, bool] | None = None
+        narrative: _Entry | None = None
+        story: _Entry | None = None
         year: str | None = None
+        section: str | None = None
         for i, sent in enumerate(view.sentences):
             para = view.paragraph(sent)
-            self.times.append(Times(_at(narrative, i, para), _at(story, i, para), year))
+            self.times.append(Times(_at(narrative, i, para), _at(story, i, para), year, section))
             heading = view.is_heading(sent)
             t = main_timex(view, sent)
             if t is None:
@@ -95,12 +138,17 @@ class Narrative:
             d = dates.event_date(t.timex.value)
             if d is None:
                 continue
-            entry = (d[0], d[1], t.timex.text, i, para, heading)
+            value = d[0]
+            if section is not None:
+                value = into_year(value, t.timex.text, t.timex.basis, d[1], section) or value
+            entry = (value, d[1], t.timex.text, i, para, heading)
             narrative = entry
             if d[1] in ("day", "month") or heading:
                 story = entry
             if _explicit_year(t) or heading:
-                year = d[0][:4]
+                year = value[:4]
+            if heading and i > 0 and _dates_the_heading(t, sent):
+                section = value[:4]
         self._told: list[Told] = []
 
     def note(self, told: Told) -> None:
@@ -114,9 +162,10 @@ class Narrative:
         return None
 
 
-def _at(
-    entry: tuple[str, str, str | None, int, int, bool] | None, i: int, para: int
-) -> NarrativeTime | None:
+_Entry = tuple[str, str, str | None, int, int, bool]
+
+
+def _at(entry: _Entry | None, i: int, para: int) -> NarrativeTime | None:
     if entry is None:
         return None
     value, precision, text, at, at_para, heading = entry

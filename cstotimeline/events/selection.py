@@ -361,16 +361,27 @@ _GENERIC = frozenset({"statement", "other"})
 def _named(group: list[Choice]) -> Choice:
     """A happening of a sentence: its most probable candidate's date, named by its most
     specific candidate: a report ("the minister said that Armenia had left …") by the act it
-    reports, when that act is the report's own clause or below it."""
+    reports, when that act is the report's own clause or below it; an event noun by the act
+    that governs it."""
     best = max(group, key=lambda ch: ch.probability)
     if best.candidate.event_type not in _GENERIC:
-        return best
-    acts = [
-        ch
-        for ch in group
-        if ch.candidate.event_type not in _GENERIC
-        and best.candidate.token_index in ch.candidate.lineage
-    ]
+        # an event noun that a specific act governs is that act's participant ("refused to
+        # attend the summit"): the sentence tells the act
+        acts = [
+            ch
+            for ch in group
+            if best.candidate.kind == "noun"
+            and ch.candidate.kind == "verb"
+            and ch.candidate.event_type not in _GENERIC
+            and ch.candidate.token_index in best.candidate.lineage
+        ]
+    else:
+        acts = [
+            ch
+            for ch in group
+            if ch.candidate.event_type not in _GENERIC
+            and best.candidate.token_index in ch.candidate.lineage
+        ]
     if not acts:
         return best
     act = max(acts, key=lambda ch: ch.probability).candidate
