@@ -27,26 +27,25 @@ _OFFSET = re.compile(r"^P(\d+)([YMWD])$")
 
 @dataclass(frozen=True, slots=True)
 class TimexSpan:
-    """A temporal expression with its tokens."""
+    """A temporal expression with its tokens (its root and reading computed once)."""
 
     timex: Timex
     span: Span
+    root: Token
+    # a year that modifies a noun ("the 2024 budget", "Eagle Partner 2023"): it names or
+    # describes a thing rather than dating a clause
+    nominal_year: bool
 
-    @property
-    def root(self) -> Token:
-        return self.span.root
-
-    @property
-    def nominal_year(self) -> bool:
-        """A year that modifies a noun ("the 2024 budget", "Eagle Partner 2023"): it names or
-        describes a thing rather than dating a clause."""
-        r = self.root
-        return (
-            len(self.span) == 1
+    @classmethod
+    def of(cls, timex: Timex, span: Span) -> TimexSpan:
+        r = span.root
+        nominal = (
+            len(span) == 1
             and r.like_num
             and r.dep_ in ("compound", "nummod", "amod", "nmod", "poss")
             and r.head.pos_ in ("NOUN", "PROPN")
         )
+        return cls(timex, span, r, nominal)
 
 
 class DocView:
@@ -79,11 +78,11 @@ class DocView:
                 continue
             if dates.event_date(t.value) is not None and t.type in ("DATE", "TIME"):
                 if not in_dateline(self.text, t.start, t.end):
-                    self.calendar.append(TimexSpan(t, span))
+                    self.calendar.append(TimexSpan.of(t, span))
             elif t.type == "DURATION" and _OFFSET.match(t.value):
-                self.offsets.append(TimexSpan(t, span))
+                self.offsets.append(TimexSpan.of(t, span))
             elif t.type == "SET":
-                self.sets.append(TimexSpan(t, span))
+                self.sets.append(TimexSpan.of(t, span))
         self.mentions = with_head_coreference(with_body_coreference(self.text, mentions))
         self._mention_starts = [m.start for m in self.mentions]
         self._calendar_starts = [t.span.start_char for t in self.calendar]
