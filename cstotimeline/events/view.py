@@ -165,12 +165,8 @@ class DocView:
         heads = [s for s in self.sentences if self.is_heading(s)]
         n = max(1, len(body))
 
-        def names(sents: list[Span], pred: object) -> list[bool]:
-            out = []
-            for s in sents:
-                canon = {m.canonical for m in self.mentions_in(s)}
-                out.append(pred(canon, self.gaz))  # type: ignore[operator]
-            return out
+        def names(sents: list[Span], pred: Callable[[set[str], Gazetteer], bool]) -> list[bool]:
+            return [pred({m.canonical for m in self.mentions_in(s)}, self.gaz) for s in sents]
 
         csto = names(body, touches_csto)
         armenia = names(body, touches_armenia)
