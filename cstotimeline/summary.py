@@ -312,3 +312,96 @@ def _finish(text: str) -> str:
     if len(words) > MAX_WORDS:
         text = " ".join(words[:MAX_WORDS]) + " …"
     return text[:1].upper() + text[1:] if text else text
+
+
+# -- the fragment check ---------------------------------------------------------------------------
+
+# Verbs that make a sentence without an object ("The leaders met", "Talks collapsed"): a
+# summary may end with one of these; any other verb at the end is a transitive verb left
+# without its object ("Its leaders held").
+INTRANSITIVE = frozenset(
+    {
+        "meet",
+        "gather",
+        "convene",
+        "talk",
+        "speak",
+        "arrive",
+        "resign",
+        "die",
+        "happen",
+        "occur",
+        "fail",
+        "collapse",
+        "continue",
+        "begin",
+        "end",
+        "start",
+        "escalate",
+        "erupt",
+        "clash",
+        "fight",
+        "vote",
+        "agree",
+        "withdraw",
+        "return",
+        "retreat",
+        "abstain",
+        "participate",
+        "spike",
+        "rise",
+        "fall",
+        "grow",
+        "increase",
+        "decline",
+        "worsen",
+        "ease",
+        "succeed",
+        "advance",
+        "surface",
+    }
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Words a sentence cannot end with: determiners, prepositions, conjunctions, auxiliaries,
+# the infinitive marker, possessives.
+_DANGLING_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+_DANGLING_TAGS = frozenset({"PRP$", "WP$", "POS", "TO", "IN", "DT", "CC", "MD"})
+
+
+def fragment_reasons(summary: str, nlp: object) -> list[str]:
+    """Why ``summary`` is not a sentence (empty when it is one), read from its parse by ``nlp``.
+
+    The check: a summary is a fragment when it is empty; when it has a cut token (an
+    ellipsis, ``...`` or a word ending in a hyphen); when no token is a finite verb (tag VBD,
+    VBZ, VBP or MD); when no token is the subject of a clause (``nsubj``, ``nsubjpass``,
+    ``csubj``, ``csubjpass`` or ``expl``); or when it dangles: its last word is a determiner,
+    preposition, conjunction, auxiliary, "to" or a possessive, or a verb that needs an object
+    and has none (any verb but those of :data:`INTRANSITIVE`).
+    """
+    text = " ".join(summary.split())
+    if not text:
+        return ["empty"]
+    reasons: list[str] = []
+    if "…" in text or "..." in text or any(w.endswith("-") for w in text.split()):
+        reasons.append("cut")
+    doc = nlp(text if text[-1] in ".!?" else text + ".")  # type: ignore[operator]
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if not any(t.tag_ in _FINITE_TAGS for t in words):
+        reasons.append("no finite verb")
+    if not any(t.dep_ in _SUBJECT_DEPS for t in words):
+        reasons.append("no subject")
+    if words:
+        last = words[-1]
+        objects = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "prt", "prep")
+        if (
+            last.pos_ in _DANGLING_POS
+            or last.tag_ in _DANGLING_TAGS
+            or (
+                last.pos_ == "VERB"
+                and last.lemma_.lower() not in INTRANSITIVE
+                and not any(c.dep_ in objects for c in last.children)
+            )
+        ):
+            reasons.append(f"dangling {last.text!r}")
+    return reasons
