@@ -64,7 +64,39 @@ _NP_KEEP = frozenset(
 )
 _QUOTES = frozenset({"“", "”", '"', "«", "»", "‘", "’", "``", "''", "„"})
 # Prepositions whose phrase names a participant or a place.
-_PREPS = ("to", "with", "from", "against", "in", "at", "into", "on", "for", "over", "about")
+_PREPS = (
+    "to",
+    "with",
+    "from",
+    "against",
+    "in",
+    "at",
+    "into",
+    "onto",
+    "on",
+    "for",
+    "over",
+    "about",
+    "between",
+    "among",
+    "under",
+    "within",
+    "along",
+    "across",
+    "near",
+    "through",
+    "toward",
+    "towards",
+    "beyond",
+    "outside",
+    "inside",
+)
+# Adverbs a verb needs to say what happened ("went further", "stayed away from").
+_ADVERB_PARTICLES = frozenset(
+    {"away", "further", "back", "ahead", "abroad", "home", "together", "forward", "aside"}
+)
+# Determiners and pronouns whose "of" phrase is their content ("any of the drills").
+_QUANTIFIERS = frozenset({"any", "some", "one", "all", "none", "each", "most", "many", "part"})
 _NP_PREPS = ("of", "between", "with", "to", "from", "against", "in", "on", "for", "at")
 _MODAL_PAST = {
     "will": "would",
@@ -333,6 +365,8 @@ def _regular(lemma: str) -> str:
     return lemma + "ed"
 
 
+Names = dict[int, tuple[int, int, str, str]]
+
 # -- names ----------------------------------------------------------------------------------------
 
 
@@ -341,10 +375,10 @@ def _names(sent: Span) -> dict[int, tuple[int, int, str, str]]:
     gazetteer in ``sent`` (names only: not metonyms such as "Minsk" nor bare offices), found
     once per sentence."""
     doc = sent.doc
-    key = ("cstotimeline.summary.names", sent.start)
-    cached = doc.user_data.get(key)
+    key = f"cstotimeline.summary.names:{sent.start}"
+    cached: Names | None = doc.user_data.get(key)
     if cached is not None:
-        return dict(cached)
+        return cached
     from cstotimeline.actors import default_gazetteer
 
     gaz = default_gazetteer()
@@ -359,7 +393,7 @@ def _names(sent: Span) -> dict[int, tuple[int, int, str, str]]:
         for tok in span:
             out[tok.i] = (span.start, span.end - 1, m.canonical, m.kind)
     doc.user_data[key] = out
-    return dict(out)
+    return out
 
 
 # -- rendering ------------------------------------------------------------------------------------
@@ -375,7 +409,7 @@ def _render(tokens: Iterable[Token], names: dict[int, tuple[int, int, str, str]]
     done: set[int] = set()
     for t in sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i):
         piece = t.text
-        if piece in _QUOTES or not piece.strip() or piece in ("(", ")", "[", "]"):
+        if (piece in _QUOTES and not _possessive_mark(t)) or not piece.strip() or piece in "()[]":
             continue
         hit = names.get(t.i)
         if hit is not None:
@@ -399,7 +433,7 @@ def _render(tokens: Iterable[Token], names: dict[int, tuple[int, int, str, str]]
         glue = (
             prev is not None
             and prev.i == t.i - 1
-            and (piece in ("-", "–", "'s", "’s", "'", "n't", ",") or prev.text in ("-", "–"))
+            and (piece in ("-", "–", "'s", "’s", "'", "’", "n't", ",") or prev.text in ("-", "–"))
         )
         if glue and words:
             words[-1] += piece
@@ -413,7 +447,13 @@ def _render(tokens: Iterable[Token], names: dict[int, tuple[int, int, str, str]]
     return " ".join(" ".join(words).split()).strip(" ,;:-–")
 
 
-Names = dict[int, tuple[int, int, str, str]]
+def _possessive_mark(tok: Token) -> bool:
+    """The apostrophe of a possessive ("the states’ offer"), not a quotation mark."""
+    if tok.dep_ == "case":
+        return True
+    return (
+        tok.text in ("’", "'") and tok.i > 0 and tok.head.i == tok.i - 1 and tok.head.dep_ == "poss"
+    )
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -430,29 +470,35 @@ def _np(
     out: list[Token] = []
 
     def walk(t: Token, depth: int) -> None:
-        if t.i in skip or t.text in _QUOTES:
+        if t.i in skip or (t.text in _QUOTES and not _possessive_mark(t)):
             return
         out.append(t)
         for ch in t.children:
+            if ch.dep_ == "npadvmod" and t.dep_ == "amod" and ch.i not in skip:
+                walk(ch, depth + 1)  # "Russian-dominated"
+                continue
             if ch.dep_ not in _NP_KEEP or ch.i in skip:
                 continue
             if ch.dep_ == "punct":
-                if ch.text in ("-", "–") or (
-                    ch.text == "," and any(c.dep_ == "conj" and c.i > ch.i for c in t.children)
+                if (
+                    ch.text in ("-", "–")
+                    or _possessive_mark(ch)
+                    or (ch.text == "," and any(c.dep_ == "conj" and c.i > ch.i for c in t.children))
                 ):
                     out.append(ch)
                 continue
-            if ch.dep_ == "npadvmod" and t.dep_ == "amod":  # "Russian-dominated"
-                walk(ch, depth + 1)
-                continue
             if ch.dep_ == "appos" and (ch.pos_ != "PROPN" or t.pos_ != "PROPN" or depth >= 1):
                 continue
-            if ch.dep_ == "prep" and (
-                not pp
-                or ch.lower_ not in _NP_PREPS
-                or ch.i < t.i
-                or depth >= 2
-                or (depth == 1 and t.dep_ != "conj" and ch.lower_ != "of")
+            if (
+                ch.dep_ == "prep"
+                and not (ch.lower_ == "of" and t.lower_ in _QUANTIFIERS)
+                and (
+                    not pp
+                    or ch.lower_ not in _NP_PREPS
+                    or ch.i < t.i
+                    or depth >= 2
+                    or (depth == 1 and t.dep_ != "conj" and ch.lower_ != "of")
+                )
             ):
                 continue
             if ch.dep_ == "conj" and ch.pos_ not in ("PROPN", "NOUN", "PRON"):
@@ -460,6 +506,15 @@ def _np(
             walk(ch, depth + 1)
 
     walk(tok, 0)
+    kept = {t.i for t in out}
+    out = [
+        t
+        for t in out
+        if not (
+            t.dep_ == "cc" and not any(c.dep_ == "conj" and c.i in kept for c in t.head.children)
+        )
+        and not (t.text in ("-", "–") and not (t.i - 1 in kept and t.i + 1 in kept))
+    ]
     out.sort(key=lambda t: t.i)
     return _trim(out, tok, limit, names or {})
 
@@ -668,7 +723,10 @@ class _Builder:
         else:
             words = [past(lemma, verb.text, verb.tag_)]
         for c in children:
-            if (c.dep_ == "prt" and c.i > verb.i) or (
+            if (
+                (c.dep_ == "prt" and c.i > verb.i)
+                or (c.dep_ == "advmod" and c.i > verb.i and c.lower_ in _ADVERB_PARTICLES)
+            ) or (
                 lemma == "take"
                 and c.dep_ in ("dobj", "npadvmod")
                 and c.lower_ in ("place", "part")
@@ -713,6 +771,18 @@ class _Builder:
                 # "ruled out participating in …"
                 parts.append(" ".join([ch.lower_, *self.complements(ch, covered, depth + 1)]))
                 has_object = True
+            elif (
+                ch.dep_ == "advcl"
+                and ch.tag_ == "VB"
+                and not has_object
+                and ch.i > verb.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in ch.children)
+                and depth < 3
+            ):
+                # "had offered to deploy an observer mission"
+                parts.append(" ".join(["to", *self._infinitive(ch)]))
+                parts.extend(self.complements(ch, covered, depth + 1))
+                has_object = True
             elif ch.dep_ == "xcomp" and depth < 3 and ch.pos_ in ("VERB", "AUX"):
                 if ch.tag_ == "VBG":
                     parts.append(" ".join([ch.lower_, *self.complements(ch, covered, depth + 1)]))
@@ -742,7 +812,11 @@ class _Builder:
         complement: a fronted main clause ("Armenia has frozen …, Pashinyan told France 24")
         or a clause hung on a word of the verb's phrase ("said for her part that …")."""
         own = {t.i for t in verb.subtree}
-        if verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i < verb.i:
+        if (
+            verb.dep_ in ("parataxis", "ccomp", "conj")
+            and verb.head.i < verb.i
+            and verb.head.lemma_.lower() not in _REPORTING
+        ):
             head = verb.head
             clausal = head.pos_ in ("VERB", "AUX") or any(
                 c.dep_ in ("aux", "auxpass", "dobj") for c in head.children
@@ -781,7 +855,13 @@ class _Builder:
         return words
 
     def place(self, verb: Token, skip: set[int], *, require: bool) -> str:
-        """The first phrase after the verb naming a participant or place ("in Minsk")."""
+        """The first phrase after the verb naming a participant or place ("in Minsk"); also
+        after an adverb of the verb group ("stayed away from the summit")."""
+        for adv in verb.children:
+            if adv.dep_ == "advmod" and adv.i > verb.i and adv.lower_ in _ADVERB_PARTICLES:
+                found = self.place(adv, skip, require=require)
+                if found:
+                    return found
         for ch in verb.children:
             if ch.dep_ != "prep" or ch.i < verb.i or ch.i in skip:
                 continue
@@ -897,7 +977,8 @@ class _Builder:
                 neg = any(c.dep_ == "neg" for c in verb.children)
                 lemma = verb.lemma_.lower()
                 group = ["did", "not", lemma] if neg else [past(lemma, verb.text, "VBN")]
-                place = self.place(verb, self.skip | doer_covered | {agent.i}, require=False)
+                by_word = {agent.i} if agent is not None else set()
+                place = self.place(verb, self.skip | doer_covered | by_word, require=False)
                 return " ".join(p for p in (doer, *group, obj, place) if p)
         if theme is None:
             return ""
@@ -923,6 +1004,8 @@ class _Builder:
         phrase> took place" (or was signed, was adopted, or its agent made it)."""
         lemma = noun.lemma_.lower()
         agent = _agent_of(noun, self.names)
+        if agent is not None and agent.i in self.skip:
+            agent = None
         if lemma == "absence" and agent is not None:
             return self.text(self.np(agent, self.skip, 5, pp=False)) + " was absent"
         head = noun.head
@@ -941,6 +1024,8 @@ class _Builder:
             mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
             words = self.text([*mods, noun])
             article = "an" if words[:1].lower() in _VOWELS else "a"
+            if noun.tag_ in ("NNS", "NNPS"):
+                article = ""
             pp = next(
                 (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "for")),
                 None,
@@ -951,12 +1036,32 @@ class _Builder:
                 if pobj is not None:
                     tail = self.text([pp, *self.np(pobj, self.skip, 5, pp=False)])
             doer = self.text(self.np(agent, self.skip, 5, pp=False))
-            return " ".join(p for p in (doer, "made", article, words, tail) if p)
+            if doer:
+                return " ".join(p for p in (doer, "made", article, words, tail) if p)
         be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
         if etype == "agreement":
             verb = "signed" if lemma in _SIGNED_NOUNS else "adopted"
             return f"{phrase} {be} {verb}"
+        if etype in ("request", "statement", "accusation"):
+            return f"{phrase} {be} made"
         return f"{phrase} took place"
+
+    def agentless(self, verb: Token) -> str:
+        """A clause whose doer the parse does not give, in the passive: "the only road to
+        Armenia was blocked" (its object as the subject), or "" without an object."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in self.skip), None)
+        if obj is None or verb.pos_ != "VERB":
+            return ""
+        tokens = self.np(obj, self.skip, self.np_limit, pp=self.with_pp)
+        words = self.text(tokens)
+        if not words:
+            return ""
+        neg = any(c.dep_ == "neg" for c in verb.children)
+        be = "were" if _number(tokens, obj) == "plural" else "was"
+        group = [be, *(["not"] if neg else []), participle(verb.lemma_, verb.text, verb.tag_)]
+        group += [c.lower_ for c in verb.children if c.dep_ == "prt" and c.i > verb.i]
+        rest = self.place(verb, self.skip | {t.i for t in obj.subtree}, require=False)
+        return " ".join(p for p in (words, *group, rest) if p)
 
 
 def _is_organisation_noun(tok: Token) -> bool:
@@ -996,8 +1101,19 @@ def _agent_of(noun: Token, names: Names) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(ch.dep_ == "auxpass" for ch in verb.children) or (
-        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
+    """A passive verb: with "be" ("was held"), or a participle modifying a noun without a
+    subject or auxiliary of its own ("the summit held in Minsk", "an offensive launched on
+    …"), or a participle heading a clause without an auxiliary ("The bill, adopted in …")."""
+    children = list(verb.children)
+    if any(ch.dep_ == "auxpass" for ch in children):
+        return True
+    own = any(ch.dep_ in ("nsubj", "aux", "dobj", "ccomp", "xcomp") for ch in children)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBN", "VBD") and not own:
+        return verb.tag_ == "VBN" or verb.head.pos_ in ("NOUN", "PROPN")
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("ROOT", "conj", "ccomp")
+        and not any(ch.dep_ in ("aux", "dobj", "ccomp", "xcomp") for ch in children)
     )
 
 
@@ -1046,6 +1162,9 @@ def _compose(builder: _Builder, trigger: Token, kind: str, etype: str) -> str:
     if text:
         return text
     # No subject: the clause this one hangs from ("after being captured": who was).
+    text = builder.agentless(trigger)
+    if text:
+        return text
     root = trigger.sent.root
     if root.i != trigger.i and root.pos_ in ("VERB", "AUX"):
         text = builder.clause(root)
@@ -1102,6 +1221,12 @@ INTRANSITIVE = frozenset(
         "succeed",
         "advance",
         "surface",
+        "stay",
+        "remain",
+        "react",
+        "respond",
+        "protest",
+        "leave",
     }
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -1117,9 +1242,12 @@ def fragment_reasons(summary: str, nlp: object) -> list[str]:
 
     The check: a summary is a fragment when it is empty; when it has a cut token (an
     ellipsis, ``...`` or a word ending in a hyphen); when no token is a finite verb (tag VBD,
-    VBZ, VBP or MD); when no token is the subject of a clause (``nsubj``, ``nsubjpass``,
+    VBZ, VBP or MD, or VBN with a subject and no auxiliary: the small tagger's reading of
+    many a past tense); when no token is the subject of a clause (``nsubj``, ``nsubjpass``,
     ``csubj``, ``csubjpass`` or ``expl``); or when it dangles: its last word is a determiner,
-    preposition, conjunction, auxiliary, "to" or a possessive, or an active verb that needs an
+    preposition, conjunction, auxiliary, "to" or a possessive (a particle of a passive
+    verb is fine: "were called off"; a demonstrative standing alone is fine: "knew
+    this"), or an active verb that needs an
     object and has none (any verb but those of :data:`INTRANSITIVE`; a passive participle
     needs none: "The treaty was signed").
     """
@@ -1131,16 +1259,28 @@ def fragment_reasons(summary: str, nlp: object) -> list[str]:
         reasons.append("cut")
     doc = nlp(text if text[-1] in ".!?" else text + ".")  # type: ignore[operator]
     words = [t for t in doc if not t.is_punct and not t.is_space]
-    if not any(t.tag_ in _FINITE_TAGS for t in words):
+    if not any(
+        t.tag_ in _FINITE_TAGS
+        or (
+            t.tag_ == "VBN"  # the tagger's participle for a past tense with its own subject
+            and any(c.dep_ == "nsubj" for c in t.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+        )
+        for t in words
+    ):
         reasons.append("no finite verb")
     if not any(t.dep_ in _SUBJECT_DEPS for t in words):
         reasons.append("no subject")
     if words:
         last = words[-1]
         objects = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "prt", "prep")
-        if (
-            last.pos_ in _DANGLING_POS
-            or last.tag_ in _DANGLING_TAGS
+        passive = any(c.dep_ == "auxpass" for c in last.head.children)
+        if last.dep_ == "prt" and passive:
+            pass  # "The drills were called off"
+        elif (
+            (last.pos_ in _DANGLING_POS and last.pos_ != "DET")
+            or (last.pos_ == "DET" and last.dep_ in ("det", "predet"))
+            or (last.tag_ in _DANGLING_TAGS and last.tag_ != "DT")
             or (
                 last.pos_ == "VERB"
                 and last.lemma_.lower() not in INTRANSITIVE
