@@ -55,7 +55,14 @@ E_UNREADABLE = "{path}: cannot read: {reason}"
 E_EMPTY = "{path}: empty article, no events"
 E_BINARY = "{path}: binary file, skipped"
 E_DECODED = "{path}: not valid UTF-8, decoded as {encoding}"
-E_NO_TEXT_FILES = "{path}: directory has no .txt or .md files"
+E_NO_TEXT_FILES = "{path}: directory has no .txt or .md articles"
+W_NOT_ARTICLES = (
+    "{path}: skipped {count} file(s) that are not articles (README, LICENSE, index ...): {files}"
+)
+W_NOT_IN_MANIFEST = (
+    "{path}: not in the manifest {manifest}; read without its publication date, url and outlet"
+)
+W_MANIFEST_MISSING = "{path}:{line}: {file} is listed but no such file was read or found"
 E_NOT_A_FILE = "{path}: not a regular file, skipped"
 E_MANIFEST = "{path}: cannot read manifest: {reason}"
 E_MANIFEST_BAD_DATE = "{path}:{line}: invalid publication date {value!r} for {file}, row ignored"
