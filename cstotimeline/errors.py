@@ -48,6 +48,7 @@ E_MODEL_NONE = (
 )
 E_MODEL_LOAD = "cannot load spaCy pipeline {name!r}: {reason}"
 E_BAD_DATE = "invalid date {value!r}: expected a calendar date as YYYY-MM-DD"
+E_BAD_PERIOD = "invalid date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD"
 E_SINCE_AFTER_UNTIL = "--since {since} is after --until {until}"
 E_NO_INPUT = "no input could be read"
 E_MISSING_PATH = "{path}: no such file or directory"
@@ -72,6 +73,12 @@ E_PUBLISHED_UNKNOWN = (
     "relative dates are left unresolved (use --published or --manifest)"
 )
 E_OUTPUT = "cannot write {path}: {reason}"
+E_FIELDS = "unknown --fields {fields}: the columns are {known}"
+E_FIELDS_FORMAT = "--fields chooses the columns of csv and tsv, not of {fmt}"
+E_EXTENSION = (
+    "-o {path}: cannot tell the format from the extension {suffix!r}: known extensions are "
+    "{known} (or give --format)"
+)
 E_OUTPUT_IS_INPUT = "-o {path} names an input file"
 E_NO_PATHS = "no input given: name files or directories, or - to read stdin"
 E_USAGE = "{message} (see '{command} --help')"
@@ -80,6 +87,7 @@ E_INTERNAL = (
     "internal error: {kind}: {message} (please report it; set CSTOTIMELINE_DEBUG=1 "
     "for the traceback)"
 )
+E_SHOW_TIMEML = "--format timeml needs the article's text, which show does not read: use extract"
 E_TIMEML_ONE = (
     "--format timeml annotates one document and the inputs hold more: run it on each file"
 )
