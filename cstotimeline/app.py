@@ -639,6 +639,45 @@ def run_timex(
     return len(timexes)
 
 
+def check_gold(directory: Path, warn: Warn = _stderr_warn) -> int:
+    """How many articles of ``directory/index.tsv`` can be scored (the article and its
+    ``NAME.gold.tsv`` both there), warning about each listed article that cannot. Raises
+    ``NothingToRead`` (exit 1) when there is no index or nothing can be scored: all zeros
+    would read as a score."""
+    import csv
+
+    index = directory / "index.tsv"
+    try:
+        with index.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
+    except OSError as exc:
+        raise errors.NothingToRead(
+            errors.E_EVAL_NO_INDEX.format(path=index, reason=exc.strerror or exc)
+        ) from None
+    scorable = 0
+    for row in rows:
+        name = (row.get("file") or "").strip()
+        if not name or name.startswith("#"):
+            continue
+        article = directory / name
+        gold = directory / (name.removesuffix(".txt") + ".gold.tsv")
+        if not article.exists():
+            warn(errors.W_EVAL_NO_ARTICLE.format(path=article))
+        elif not gold.exists():
+            warn(errors.W_EVAL_NO_GOLD.format(path=article, gold=gold.name))
+        else:
+            scorable += 1
+    if scorable == 0:
+        raise errors.NothingToRead(errors.E_EVAL_NOTHING.format(path=directory))
+    return scorable
+
+
+def check_timeml(directory: Path) -> None:
+    """``evaluate timex`` needs TimeML files: none under ``directory`` is an error (exit 1)."""
+    if not any(directory.rglob("*.tml")):
+        raise errors.NothingToRead(errors.E_EVAL_NO_TIMEML.format(path=directory))
+
+
 TEXT_SOURCE = "<text>"
 
 
@@ -674,6 +713,7 @@ def evaluate_events(
     """
     from cstotimeline import eval_events
 
+    check_gold(directory, warn)
     if dask is None:
         return eval_events.evaluate_corpus(directory, model=model)
     opts = ExtractOptions(paths=(), model=model, jobs=jobs, quiet=True, dask=dask)

@@ -688,8 +688,10 @@ def evaluate() -> None:
 @handle_errors
 def evaluate_timex(directory: Path, model: str | None, no_model: bool, examples: int) -> None:
     """TempEval-3 Task A scores on the TimeML files under DIRECTORY."""
+    from cstotimeline.app import check_timeml
     from cstotimeline.eval_timex import evaluate_dir, format_report
 
+    check_timeml(directory)
     report = evaluate_dir(directory, use_model=not no_model, model=model)
     click.echo(format_report(report, examples=examples))
 

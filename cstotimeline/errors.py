@@ -88,6 +88,11 @@ E_INTERNAL = (
     "for the traceback)"
 )
 E_SHOW_TIMEML = "--format timeml needs the article's text, which show does not read: use extract"
+E_EVAL_NO_INDEX = "cannot read {path}: {reason} (evaluate events reads the articles it lists)"
+W_EVAL_NO_GOLD = "{path}: no gold file {gold}, not scored"
+W_EVAL_NO_ARTICLE = "{path}: listed in index.tsv but missing, not scored"
+E_EVAL_NOTHING = "nothing to score in {path}: no article of its index.tsv has a gold file"
+E_EVAL_NO_TIMEML = "nothing to score in {path}: no TimeML (*.tml) file under it"
 E_TIMEML_ONE = (
     "--format timeml annotates one document and the inputs hold more: run it on each file"
 )
