@@ -754,7 +754,9 @@ class _Builder:
                 if lemma == "take" and ch.lower_ in ("place", "part"):
                     continue
                 if ch.tag_ == "VBG":  # "ruled out participating in …"
-                    parts.append(" ".join([ch.lower_, *self.complements(ch, covered, depth + 1)]))
+                    parts.append(
+                        " ".join([*self._gerund(ch), *self.complements(ch, covered, depth + 1)])
+                    )
                     has_object = True
                     continue
                 parts.append(self.text(self.np(ch, skip, self.np_limit, pp=self.with_pp)))
@@ -769,7 +771,9 @@ class _Builder:
                 and all(t.dep_ in ("prt", "neg", "advmod") for t in verb.doc[verb.i + 1 : ch.i])
             ):
                 # "ruled out participating in …"
-                parts.append(" ".join([ch.lower_, *self.complements(ch, covered, depth + 1)]))
+                parts.append(
+                    " ".join([*self._gerund(ch), *self.complements(ch, covered, depth + 1)])
+                )
                 has_object = True
             elif (
                 ch.dep_ == "advcl"
@@ -785,7 +789,9 @@ class _Builder:
                 has_object = True
             elif ch.dep_ == "xcomp" and depth < 3 and ch.pos_ in ("VERB", "AUX"):
                 if ch.tag_ == "VBG":
-                    parts.append(" ".join([ch.lower_, *self.complements(ch, covered, depth + 1)]))
+                    parts.append(
+                        " ".join([*self._gerund(ch), *self.complements(ch, covered, depth + 1)])
+                    )
                 else:
                     head = self._infinitive(ch)
                     parts.append(" ".join(head if going else ["to", *head]))
@@ -845,6 +851,16 @@ class _Builder:
                 ]
         return []
 
+    def _gerund(self, verb: Token) -> list[str]:
+        """ "taking part", "pulling out": the gerund with its particle."""
+        words = [verb.lower_]
+        for c in verb.children:
+            if (c.dep_ == "prt" and c.i > verb.i) or (
+                verb.lemma_.lower() == "take" and c.dep_ == "dobj" and c.lower_ in ("part", "place")
+            ):
+                words.append(c.lower_)
+        return words
+
     def _infinitive(self, verb: Token) -> list[str]:
         words = [verb.lemma_.lower()]
         if any(c.dep_ == "auxpass" for c in verb.children):
@@ -865,6 +881,11 @@ class _Builder:
         for ch in verb.children:
             if ch.dep_ != "prep" or ch.i < verb.i or ch.i in skip:
                 continue
+            gerund = next((c for c in ch.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+            if gerund is not None and gerund.i not in skip:
+                # "accused Azerbaijan of shelling the villages"
+                rest = self.complements(gerund, skip - {gerund.i}, 2)
+                return " ".join([ch.lower_, *self._gerund(gerund), *rest])
             if ch.lower_ not in _PREPS and not (require and ch.lower_ == "of"):
                 continue
             pobj = next((c for c in ch.children if c.dep_ == "pobj"), None)
@@ -1007,7 +1028,16 @@ class _Builder:
         if agent is not None and agent.i in self.skip:
             agent = None
         if lemma == "absence" and agent is not None:
-            return self.text(self.np(agent, self.skip, 5, pp=False)) + " was absent"
+            marks = {c.i for c in agent.children if c.dep_ == "case"}
+            doer = self.text(self.np(agent, self.skip | marks, 5, pp=False))
+            where = next(
+                (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"), None
+            )
+            pobj = next((c for c in where.children if c.dep_ == "pobj"), None) if where else None
+            tail = ""
+            if where is not None and pobj is not None:
+                tail = self.text([where, *self.np(pobj, self.skip, 5, pp=False)])
+            return " ".join(p for p in (doer, "was absent", tail) if p)
         head = noun.head
         if (
             noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
@@ -1035,7 +1065,8 @@ class _Builder:
                 pobj = next((c for c in pp.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     tail = self.text([pp, *self.np(pobj, self.skip, 5, pp=False)])
-            doer = self.text(self.np(agent, self.skip, 5, pp=False))
+            marks = {c.i for c in agent.children if c.dep_ == "case"}
+            doer = self.text(self.np(agent, self.skip | marks, 5, pp=False))
             if doer:
                 return " ".join(p for p in (doer, "made", article, words, tail) if p)
         be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
@@ -1227,6 +1258,7 @@ INTRANSITIVE = frozenset(
         "respond",
         "protest",
         "leave",
+        "attend",
     }
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -1275,7 +1307,9 @@ def fragment_reasons(summary: str, nlp: object) -> list[str]:
         last = words[-1]
         objects = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "prt", "prep")
         passive = any(c.dep_ == "auxpass" for c in last.head.children)
-        if last.dep_ == "prt" and passive:
+        if last.lower_ in ("the", "a", "an"):
+            reasons.append(f"dangling {last.text!r}")
+        elif last.dep_ == "prt" and passive:
             pass  # "The drills were called off"
         elif (
             (last.pos_ in _DANGLING_POS and last.pos_ != "DET")
