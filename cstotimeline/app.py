@@ -713,9 +713,10 @@ def evaluate_events(
     """
     from cstotimeline import eval_events
 
-    check_gold(directory, warn)
     if dask is None:
+        check_gold(directory, warn)
         return eval_events.evaluate_corpus(directory, model=model)
     opts = ExtractOptions(paths=(), model=model, jobs=jobs, quiet=True, dask=dask)
-    with extractor(opts, warn) as extract:
+    with extractor(opts, warn) as extract:  # the cluster first, as for extract
+        check_gold(directory, warn)
         return eval_events.evaluate_corpus(directory, model=model, extract=extract.run)
