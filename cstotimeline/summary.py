@@ -149,7 +149,6 @@ _REPORTING = frozenset(
         "acknowledge",
         "reply",
         "respond",
-        "recall",
     }
 )
 _PERSONAL = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"})
@@ -158,6 +157,18 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _SET_PHRASES = frozenset(
     {"order", "part", "turn", "addition", "response", "particular", "fact", "general", "total"}
 )
+# Event nouns said as their verb when their doer is named ("Armenia's withdrawal from …").
+# The verb, and what it needs of the noun's phrase: its infinitive ("refusal to sign") or its
+# "from" phrase ("withdrawal from the CSTO").
+_NOMINAL_VERBS = {
+    "withdrawal": ("withdrew", "from"),
+    "exit": ("withdrew", "from"),
+    "departure": ("withdrew", "from"),
+    "refusal": ("refused", "to"),
+    "decision": ("decided", "to"),
+    "intention": ("intended", "to"),
+}
+_DEMONSTRATIVES = frozenset({"this", "that", "it", "so", "these", "those"})
 _DOER_KINDS = frozenset({"person", "state", "organisation", "body"})
 _SIGNED_NOUNS = frozenset(
     {"agreement", "treaty", "deal", "accord", "memorandum", "contract", "pact", "charter"}
@@ -322,10 +333,10 @@ def past(lemma: str, surface: str = "", tag: str = "") -> str:
     """The simple past of a verb: its own form when it is one (``VBD``), else from the table
     of irregular verbs or by the spelling rules ("plan" → "planned", "try" → "tried")."""
     lemma = lemma.lower()
+    if lemma in _IRREGULAR and lemma != "be":  # also when the tagger says VBD of "frozen"
+        return _IRREGULAR[lemma][0]
     if tag == "VBD" and surface and surface.isalpha():
         return surface.lower()
-    if lemma in _IRREGULAR:
-        return _IRREGULAR[lemma][0]
     if tag == "VBN" and surface.lower().endswith("ed"):
         return surface.lower()
     low = surface.lower()
@@ -426,7 +437,7 @@ def _render(tokens: Iterable[Token], names: dict[int, tuple[int, int, str, str]]
             else:
                 words.append(canonical)
             last_name = canonical
-            prev = t
+            prev = t.doc[_last]
             continue
         if _opens_sentence(t) and t.pos_ != "PROPN" and piece != "I":
             piece = piece.lower()
@@ -496,7 +507,7 @@ def _np(
                     not pp
                     or ch.lower_ not in _NP_PREPS
                     or ch.i < t.i
-                    or depth >= 2
+                    or (depth >= 2 and not (ch.lower_ == "of" and depth < 4))
                     or (depth == 1 and t.dep_ != "conj" and ch.lower_ != "of")
                 )
             ):
@@ -506,6 +517,12 @@ def _np(
             walk(ch, depth + 1)
 
     walk(tok, 0)
+    kept = {t.i for t in out}
+    out = [
+        t
+        for t in out
+        if not (t.dep_ == "prep" and t.i != tok.i and not any(c.i in kept for c in t.children))
+    ]
     kept = {t.i for t in out}
     out = [
         t
@@ -529,7 +546,7 @@ def _trim(tokens: list[Token], head: Token, limit: int, names: Names) -> list[To
     """At most ``limit`` words: the head's own phrase first, then what follows it, so that
     a phrase is never left ending in a preposition or a determiner."""
     if _words(tokens, names) <= limit:
-        return tokens
+        return _untail(tokens, head)
     before = [t for t in tokens if t.i <= head.i]
     after = [t for t in tokens if t.i > head.i]
     keep: list[Token] = []
@@ -544,6 +561,12 @@ def _trim(tokens: list[Token], head: Token, limit: int, names: Names) -> list[To
         ):
             break
         keep.append(t)
+    return _untail(keep, head)
+
+
+def _untail(tokens: list[Token], head: Token) -> list[Token]:
+    """``tokens`` without the function words left at their end ("the role in", "X and")."""
+    keep = list(tokens)
     while (
         keep
         and keep[-1].i > head.i
@@ -687,7 +710,7 @@ class _Builder:
             if subj.pos_ == "NOUN" and _is_organisation_noun(subj):
                 return self._sources(), "singular", covered
         if subj.i in self.names:
-            tokens = self.np(subj, self.skip | _pp_tokens(subj), self.np_limit)
+            tokens = self.np(subj, self.skip | _pp_tokens(subj), self.np_limit + 2)
         else:
             tokens = self.np(subj, self.skip | inner, self.np_limit + 2, pp=self.with_pp)
         return self.text(tokens), _number(tokens, subj), covered
@@ -753,6 +776,8 @@ class _Builder:
             ):
                 if lemma == "take" and ch.lower_ in ("place", "part"):
                     continue
+                if lemma in _REPORTING and ch.dep_ == "dobj" and ch.lower_ in _DEMONSTRATIVES:
+                    continue  # "told this reporters": what "this" is, is the report
                 if ch.tag_ == "VBG":  # "ruled out participating in …"
                     parts.append(
                         " ".join([*self._gerund(ch), *self.complements(ch, covered, depth + 1)])
@@ -766,6 +791,7 @@ class _Builder:
                 ch.dep_ == "advcl"
                 and ch.tag_ == "VBG"
                 and not has_object
+                and lemma not in _REPORTING
                 and not any(c.dep_ in ("mark", "nsubj", "aux") for c in ch.children)
                 and ch.i <= verb.right_edge.i
                 and all(t.dep_ in ("prt", "neg", "advmod") for t in verb.doc[verb.i + 1 : ch.i])
@@ -810,7 +836,9 @@ class _Builder:
         if self.with_pp or not has_object:
             phrase = self.place(verb, skip, require=not has_object)
             if phrase:
-                parts.insert(1 if has_object and lemma in _REPORTING else len(parts), phrase)
+                report = next((i for i, p in enumerate(parts) if p.startswith("that ")), None)
+                # "said in an interview that …": the phrase before the report
+                parts.insert(len(parts) if report is None else report, phrase)
         return [p for p in parts if p]
 
     def _loose_report(self, verb: Token, covered: set[int]) -> str:
@@ -831,7 +859,8 @@ class _Builder:
                 return self.reported(head, covered | own, 1)
         for t in verb.subtree:
             if (
-                t.head.i != verb.i
+                t.i != verb.i
+                and t.head.i != verb.i
                 and t.pos_ in ("VERB", "AUX")
                 and (
                     t.dep_ == "ccomp"
@@ -863,6 +892,12 @@ class _Builder:
 
     def _infinitive(self, verb: Token) -> list[str]:
         words = [verb.lemma_.lower()]
+        if words[0] == "take":
+            words += [
+                c.lower_
+                for c in verb.children
+                if c.dep_ == "dobj" and c.lower_ in ("part", "place")
+            ]
         if any(c.dep_ == "auxpass" for c in verb.children):
             words = ["be", participle(verb.lemma_, verb.text, verb.tag_)]
         if any(c.dep_ == "neg" for c in verb.children):
@@ -881,7 +916,16 @@ class _Builder:
         for ch in verb.children:
             if ch.dep_ != "prep" or ch.i < verb.i or ch.i in skip:
                 continue
-            gerund = next((c for c in ch.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+            gerund = next(
+                (
+                    c
+                    for c in ch.children
+                    if c.dep_ == "pcomp"
+                    and c.tag_ == "VBG"
+                    and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                ),
+                None,
+            )
             if gerund is not None and gerund.i not in skip:
                 # "accused Azerbaijan of shelling the villages"
                 rest = self.complements(gerund, skip - {gerund.i}, 2)
@@ -1050,6 +1094,26 @@ class _Builder:
         phrase = self.text(self.np(noun, self.skip, self.np_limit, pp=True))
         if not phrase:
             return ""
+        nominal = _NOMINAL_VERBS.get(lemma)
+        if nominal is not None and agent is not None:
+            # "the country's withdrawal from the CSTO": "The country withdrew from the CSTO"
+            verb, needs = nominal
+            marks = {c.i for c in agent.children if c.dep_ == "case"}
+            doer = self.text(self.np(agent, self.skip | marks, 5, pp=False))
+            if needs == "to":
+                rest = self._noun_infinitive(noun, {agent.i}, 0)
+            else:
+                where = next(
+                    (c for c in noun.children if c.dep_ == "prep" and c.lower_ == needs), None
+                )
+                pobj = (
+                    next((c for c in where.children if c.dep_ == "pobj"), None) if where else None
+                )
+                rest = []
+                if where is not None and pobj is not None and pobj.i not in self.skip:
+                    rest = [self.text([where, *self.np(pobj, self.skip, 6, pp=False)])]
+            if doer and rest:
+                return " ".join([doer, verb, *rest])
         if etype in ("request", "statement", "accusation") and agent is not None:
             mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
             words = self.text([*mods, noun])
