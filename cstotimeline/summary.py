@@ -778,6 +778,10 @@ class _Builder:
                     continue
                 if lemma in _REPORTING and ch.dep_ == "dobj" and ch.lower_ in _DEMONSTRATIVES:
                     continue  # "told this reporters": what "this" is, is the report
+                if has_object and any(
+                    t.text == "," for t in verb.doc[verb.i : ch.left_edge.i] if t.i > verb.i
+                ):
+                    continue  # a second "object" after a comma: an apposition misread
                 if ch.tag_ == "VBG":  # "ruled out participating in …"
                     parts.append(
                         " ".join([*self._gerund(ch), *self.complements(ch, covered, depth + 1)])
