@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-SHARED ?= ../shared
+SHARED ?= $(or $(CSTOTIMELINE_SHARED),../shared)
 
 .PHONY: run test lint format bench eval-timex eval-events train cv screenshot clean
 

@@ -25,6 +25,61 @@ Warn = Callable[[str], None]
 
 
 @dataclass(frozen=True)
+class Filters:
+    """Which events of a chronology to write (``extract`` and ``show`` alike).
+
+    ``since``/``until``: the first and last day of the range; an event is kept when its
+    period (its day, month or year) overlaps it. ``actors``: any of them in any role (actors,
+    doers, targets), by canonical name or alias. ``types``, ``relevance``, ``modalities``:
+    any of them. ``min_confidence``: at least this confidence. ``limit``: at most this many
+    events, the first in chronological order.
+    """
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    actors: Sequence[str] = ()
+    types: Sequence[str] = ()
+    relevance: Sequence[str] = ()
+    min_confidence: float | None = None
+    modalities: Sequence[str] = ()
+    limit: int | None = None
+
+    def check(self) -> None:
+        if self.since and self.until and self.since > self.until:
+            raise errors.UsageError(
+                errors.E_SINCE_AFTER_UNTIL.format(since=self.since, until=self.until)
+            )
+
+    def apply(self, events: Iterable[Event]) -> list[Event]:
+        from cstotimeline.chronology import period
+
+        wanted = {a.casefold() for a in canonical_actors(self.actors)}
+        out: list[Event] = []
+        for e in events:
+            if self.limit is not None and len(out) >= self.limit:
+                break
+            lo, hi = period(e.date)
+            if (self.since is not None and hi < self.since) or (
+                self.until is not None and lo > self.until
+            ):
+                continue
+            if wanted and not wanted & {
+                a.casefold() for a in (*e.actors, *e.source_actors, *e.target_actors)
+            }:
+                continue
+            if self.types and e.event_type not in self.types:
+                continue
+            if self.relevance and e.relevance not in self.relevance:
+                continue
+            if self.modalities and e.modality not in self.modalities:
+                continue
+            if self.min_confidence is not None and e.confidence < self.min_confidence:
+                continue
+            out.append(e)
+        return out
+
+
+@dataclass(frozen=True)
 class ExtractOptions:
     paths: Sequence[str]
     published: dt.date | None = None
@@ -34,6 +89,10 @@ class ExtractOptions:
     until: dt.date | None = None
     actors: Sequence[str] = ()
     types: Sequence[str] = ()
+    relevance: Sequence[str] = ()
+    min_confidence: float | None = None
+    modalities: Sequence[str] = ()
+    limit: int | None = None
     keep_all: bool = False
     jobs: int | None = None
     quiet: bool = False
@@ -41,6 +100,19 @@ class ExtractOptions:
     dask: str | None = None
     # The incremental store.
     db: Path | None = None
+
+    @property
+    def filters(self) -> Filters:
+        return Filters(
+            since=self.since,
+            until=self.until,
+            actors=self.actors,
+            types=self.types,
+            relevance=self.relevance,
+            min_confidence=self.min_confidence,
+            modalities=self.modalities,
+            limit=self.limit,
+        )
 
 
 def _stderr_warn(message: str) -> None:
@@ -59,12 +131,8 @@ def extract_chronology(
     many documents were extracted.
     """
     from cstotimeline import ingest, pipeline
-    from cstotimeline.chronology import filter_events
 
-    if opts.since and opts.until and opts.since > opts.until:
-        raise errors.UsageError(
-            errors.E_SINCE_AFTER_UNTIL.format(since=opts.since, until=opts.until)
-        )
+    opts.filters.check()
     if opts.db is not None and ingest.STDIN in opts.paths:
         raise errors.UsageError(errors.E_STORE_STDIN)
     stats = ingest.IngestStats()
@@ -81,13 +149,7 @@ def extract_chronology(
             events = pipeline.chronology(e for _document, e in pairs)
     if stats.read == 0 and stats.skipped > 0:
         raise errors.NothingToRead(errors.E_NO_INPUT)
-    return filter_events(
-        events,
-        since=opts.since,
-        until=opts.until,
-        actors=canonical_actors(opts.actors),
-        types=opts.types,
-    )
+    return opts.filters.apply(events)
 
 
 def canonical_actors(actors: Sequence[str]) -> list[str]:
@@ -238,21 +300,26 @@ def show_chronology(
     until: dt.date | None = None,
     actors: Sequence[str] = (),
     types: Sequence[str] = (),
+    filters: Filters | None = None,
     warn: Warn = _stderr_warn,
 ) -> list[Event]:
-    """The chronology the store holds, filtered as ``extract`` filters; no article is read."""
-    from cstotimeline.chronology import filter_events
+    """The chronology the store holds, filtered as ``extract`` filters; no article is read.
+
+    ``filters`` (all of them), or the four filters of the same names. The period and the
+    types are looked up through the store's indexes; the rest is applied to what they give.
+    """
     from cstotimeline.store import Store
 
-    if since and until and since > until:
-        raise errors.UsageError(errors.E_SINCE_AFTER_UNTIL.format(since=since, until=until))
-    wanted = canonical_actors(actors)
+    if filters is None:
+        filters = Filters(since=since, until=until, actors=actors, types=types)
+    filters.check()
     with Store(db, readonly=True) as store:
         if store.merged:
-            return store.events(since=since, until=until, actors=wanted, types=types)
+            events = store.events(since=filters.since, until=filters.until, types=filters.types)
+            return filters.apply(events)
         warn(errors.W_STORE_UNMERGED.format(path=db))
         events = store.merge()
-    return filter_events(events, since=since, until=until, actors=wanted, types=types)
+    return filters.apply(events)
 
 
 def announce_long_runs(documents: Iterable[Document], warn: Warn) -> Iterator[Document]:
@@ -282,13 +349,14 @@ def run_extract(
     *,
     warn: Warn = _stderr_warn,
     note: Warn | None = None,
+    fields: Sequence[str] | None = None,
 ) -> int:
     from cstotimeline.export import write
 
     if fmt == "timeml":
         return run_extract_timeml(opts, out, warn=warn)
     events = extract_chronology(opts, warn=warn, note=note)
-    write(events, out, fmt)
+    write(events, out, fmt, fields=fields)
     return len(events)
 
 
@@ -301,12 +369,16 @@ def run_show(
     until: dt.date | None = None,
     actors: Sequence[str] = (),
     types: Sequence[str] = (),
+    filters: Filters | None = None,
+    fields: Sequence[str] | None = None,
     warn: Warn = _stderr_warn,
 ) -> int:
     from cstotimeline.export import write
 
-    events = show_chronology(db, since=since, until=until, actors=actors, types=types, warn=warn)
-    write(events, out, fmt)
+    if filters is None:
+        filters = Filters(since=since, until=until, actors=actors, types=types)
+    events = show_chronology(db, filters=filters, warn=warn)
+    write(events, out, fmt, fields=fields)
     return len(events)
 
 
@@ -359,13 +431,9 @@ def run_extract_timeml(opts: ExtractOptions, out: TextIO, *, warn: Warn = _stder
 
     from cstotimeline import ingest, nlp, pipeline
     from cstotimeline.actors import default_gazetteer
-    from cstotimeline.chronology import filter_events
     from cstotimeline.timeml import to_timeml_document
 
-    if opts.since and opts.until and opts.since > opts.until:
-        raise errors.UsageError(
-            errors.E_SINCE_AFTER_UNTIL.format(since=opts.since, until=opts.until)
-        )
+    opts.filters.check()
     stats = ingest.IngestStats()
     documents = ingest.iter_documents(
         opts.paths, published=opts.published, manifest=opts.manifest, warn=warn, stats=stats
@@ -381,17 +449,33 @@ def run_extract_timeml(opts: ExtractOptions, out: TextIO, *, warn: Warn = _stder
     gaz = default_gazetteer()
     parsed = parse_chunks(document, nlp.load(opts.model))
     events = pipeline.document_events(document, parsed, gazetteer=gaz, keep_all=opts.keep_all)
-    wanted = [gaz.canonical(a) or a for a in opts.actors]
-    events = filter_events(
-        events, since=opts.since, until=opts.until, actors=wanted, types=opts.types
-    )
+    events = opts.filters.apply(events)
     timexes = tag_parsed(document, parsed)
     tags = event_tags(document, parsed, events, timexes)
     label = ingest.STDIN_LABEL if document.source == ingest.STDIN else document.source
-    out.write(
-        to_timeml_document(document.text, timexes, document.published, docid=label, events=tags)
-    )
+    xml = to_timeml_document(document.text, timexes, document.published, docid=label, events=tags)
+    out.write(with_source_comment(xml, document))
     return len(events)
+
+
+def with_source_comment(xml: str, document: Document) -> str:
+    """A TimeML document with the article's address and outlet (when known) in an XML
+    comment after its DOCID (TimeML has no element for them): ``<!-- url: …; outlet: … -->``."""
+    parts = [f"{k}: {v}" for k, v in (("url", document.url), ("outlet", document.outlet)) if v]
+    if not parts:
+        return xml
+    import re
+
+    text = re.sub(
+        r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]", "\ufffd", "; ".join(parts)
+    )
+    text = text.replace("--", "- -").rstrip("-")
+    marker = "</DOCID>\n"
+    at = xml.find(marker)
+    if at < 0:
+        return xml
+    at += len(marker)
+    return f"{xml[:at]}<!-- {text} -->\n{xml[at:]}"
 
 
 def event_tags(
@@ -496,26 +580,32 @@ def run_timex(
     *,
     model: str | None = "",
     warn: Warn = _stderr_warn,
+    text: str | None = None,
 ) -> int:
-    """Tag one input; ``model=None`` tags without spaCy, ``""`` uses the default pipeline."""
+    """Tag one input, the file ``path`` (``-``: stdin) or ``text`` itself (named
+    ``<text>``); ``model=None`` tags without spaCy, ``""`` uses the default pipeline."""
     from cstotimeline import ingest
     from cstotimeline.timeml import to_timeml_document
     from cstotimeline.timex import tag
 
-    stats = ingest.IngestStats()
-    docs = list(ingest.iter_documents([path], published=published, warn=warn, stats=stats))
-    if not docs:
-        if stats.skipped:
-            raise errors.NothingToRead(errors.E_NO_INPUT)
-        return 0
-    document = docs[0]
+    if text is not None:
+        document = text_document(text, published, warn)
+    else:
+        stats = ingest.IngestStats()
+        docs = list(ingest.iter_documents([path], published=published, warn=warn, stats=stats))
+        if not docs:
+            if stats.skipped:
+                raise errors.NothingToRead(errors.E_NO_INPUT)
+            return 0
+        document = docs[0]
     if model is None:
         timexes = tag(document.text, document.published)
     else:
         timexes = _tag_with_model(document, model or None)
     if fmt == "timeml":
         label = ingest.STDIN_LABEL if document.source == ingest.STDIN else document.source
-        out.write(to_timeml_document(document.text, timexes, document.published, docid=label))
+        xml = to_timeml_document(document.text, timexes, document.published, docid=label)
+        out.write(with_source_comment(xml, document))
     elif fmt == "jsonl":
         for t in timexes:
             obj: dict[str, object] = {
@@ -529,8 +619,9 @@ def run_timex(
                 obj["mod"] = t.mod
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")
     else:
-        from rich.console import Console
         from rich.table import Table
+
+        from cstotimeline.export import console
 
         table = Table(header_style="bold")
         for col in ("start", "end", "text", "type", "value", "mod"):
@@ -544,8 +635,65 @@ def run_timex(
                 t.value,
                 t.mod or "",
             )
-        Console(file=out, highlight=False).print(table)
+        console(out, highlight=False).print(table)
     return len(timexes)
+
+
+def check_gold(directory: Path, warn: Warn = _stderr_warn) -> int:
+    """How many articles of ``directory/index.tsv`` can be scored (the article and its
+    ``NAME.gold.tsv`` both there), warning about each listed article that cannot. Raises
+    ``NothingToRead`` (exit 1) when there is no index or nothing can be scored: all zeros
+    would read as a score."""
+    import csv
+
+    index = directory / "index.tsv"
+    try:
+        with index.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
+    except OSError as exc:
+        raise errors.NothingToRead(
+            errors.E_EVAL_NO_INDEX.format(path=index, reason=exc.strerror or exc)
+        ) from None
+    scorable = 0
+    for row in rows:
+        name = (row.get("file") or "").strip()
+        if not name or name.startswith("#"):
+            continue
+        article = directory / name
+        gold = directory / (name.removesuffix(".txt") + ".gold.tsv")
+        if not article.exists():
+            warn(errors.W_EVAL_NO_ARTICLE.format(path=article))
+        elif not gold.exists():
+            warn(errors.W_EVAL_NO_GOLD.format(path=article, gold=gold.name))
+        else:
+            scorable += 1
+    if scorable == 0:
+        raise errors.NothingToRead(errors.E_EVAL_NOTHING.format(path=directory))
+    return scorable
+
+
+def check_timeml(directory: Path) -> None:
+    """``evaluate timex`` needs TimeML files: none under ``directory`` is an error (exit 1)."""
+    if not any(directory.rglob("*.tml")):
+        raise errors.NothingToRead(errors.E_EVAL_NO_TIMEML.format(path=directory))
+
+
+TEXT_SOURCE = "<text>"
+
+
+def text_document(text: str, published: dt.date | None, warn: Warn = _stderr_warn) -> Document:
+    """A text given on the command line, read as a file is (a header block is not article
+    text; without ``published`` the date the text gives, with the same warnings)."""
+    from cstotimeline.ingest import find_published
+
+    found, basis, offset = find_published(text, "")
+    if published is not None:
+        found, basis = published, "option"
+    elif basis == "inferred":
+        warn(errors.E_PUBLISHED_INFERRED.format(path=TEXT_SOURCE, date=found))
+    elif basis == "unknown":
+        warn(errors.E_PUBLISHED_UNKNOWN.format(path=TEXT_SOURCE))
+    return Document(TEXT_SOURCE, text[offset:], found, basis, offset=offset)
 
 
 def evaluate_events(
@@ -566,7 +714,9 @@ def evaluate_events(
     from cstotimeline import eval_events
 
     if dask is None:
+        check_gold(directory, warn)
         return eval_events.evaluate_corpus(directory, model=model)
     opts = ExtractOptions(paths=(), model=model, jobs=jobs, quiet=True, dask=dask)
-    with extractor(opts, warn) as extract:
+    with extractor(opts, warn) as extract:  # the cluster first, as for extract
+        check_gold(directory, warn)
         return eval_events.evaluate_corpus(directory, model=model, extract=extract.run)

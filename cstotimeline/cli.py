@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, NamedTuple, TextIO, TypeVar
 
 import click
 
@@ -58,6 +58,56 @@ class DateParam(click.ParamType):
 
 
 DATE = DateParam()
+
+
+class Period(NamedTuple):
+    """A ``--since``/``--until`` value: as written, its first and its last day."""
+
+    text: str
+    first: dt.date
+    last: dt.date
+
+
+class PeriodParam(click.ParamType):
+    """A year, a month or a day: ``2023``, ``2023-11`` or ``2023-11-24`` (or another full date
+    ``--published`` accepts)."""
+
+    name = "YYYY[-MM[-DD]]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, Period):
+            return value
+        found = parse_period(str(value))
+        if found is None:
+            self.fail(errors.E_BAD_PERIOD.format(value=value), param, ctx)
+        return found
+
+
+def parse_period(value: str) -> Period | None:
+    """The period ``YYYY``, ``YYYY-MM`` or a full date names, or None."""
+    import calendar
+    import re
+
+    text = value.strip()
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", text)
+    if match:
+        year = int(match.group(1))
+        if year < 1:
+            return None
+        if match.group(2) is None:
+            return Period(text, dt.date(year, 1, 1), dt.date(year, 12, 31))
+        month = int(match.group(2))
+        if not 1 <= month <= 12:
+            return None
+        days = calendar.monthrange(year, month)[1]
+        return Period(text, dt.date(year, month, 1), dt.date(year, month, days))
+    from cstotimeline.ingest import parse_date
+
+    day = parse_date(text, strict=True)
+    return None if day is None else Period(text, day, day)
+
+
+PERIOD = PeriodParam()
 
 
 class CliError(click.ClickException):
@@ -116,6 +166,29 @@ def output_options(func: F) -> F:
     return func
 
 
+def fields_option(func: F) -> F:
+    return click.option(
+        "--fields",
+        metavar="A,B,...",
+        help="CSV/TSV columns to write, in this order (default: every field).",
+    )(func)
+
+
+def parse_fields(fields: str | None, fmt: str) -> list[str] | None:
+    """``--fields`` as a list of known columns (usage error otherwise, exit 2)."""
+    if fields is None:
+        return None
+    if fmt not in ("csv", "tsv"):
+        raise CliError(errors.E_FIELDS_FORMAT.format(fmt=fmt), errors.ExitStatus.USAGE)
+    from cstotimeline.export import check_fields
+
+    names = [f.strip() for f in fields.split(",") if f.strip()]
+    try:
+        return check_fields(names)
+    except errors.UsageError as exc:
+        raise CliError(str(exc), errors.ExitStatus.USAGE) from None
+
+
 def format_option(func: F) -> F:
     return click.option(
         "-f",
@@ -127,14 +200,29 @@ def format_option(func: F) -> F:
     )(func)
 
 
+RELEVANCE = ("core", "context", "other")
+MODALITIES = ("asserted", "planned", "hypothetical", "negated")
+
+
 def filter_options(func: F) -> F:
-    """``--since``, ``--until``, ``--actor``, ``--type``: the same for ``extract`` and ``show``."""
+    """The filters, the same for ``extract`` and ``show``."""
     for decorator in reversed(
         (
-            click.option("--since", type=DATE, help="Keep events on or after DATE."),
-            click.option("--until", type=DATE, help="Keep events on or before DATE."),
             click.option(
-                "--actor", "actors", multiple=True, help="Keep events involving ACTOR (repeatable)."
+                "--since",
+                type=PERIOD,
+                help="Keep events whose date overlaps YYYY, YYYY-MM or YYYY-MM-DD or later.",
+            ),
+            click.option(
+                "--until",
+                type=PERIOD,
+                help="Keep events whose date overlaps YYYY, YYYY-MM or YYYY-MM-DD or earlier.",
+            ),
+            click.option(
+                "--actor",
+                "actors",
+                multiple=True,
+                help="Keep events involving ACTOR in any role (repeatable).",
             ),
             click.option(
                 "--type",
@@ -143,10 +231,64 @@ def filter_options(func: F) -> F:
                 type=click.Choice(EVENT_TYPES),
                 help="Keep TYPE (repeatable).",
             ),
+            click.option(
+                "--relevance",
+                multiple=True,
+                type=click.Choice(RELEVANCE),
+                help="Keep events of this relevance (repeatable; other needs --all).",
+            ),
+            click.option(
+                "--min-confidence",
+                type=click.FloatRange(0, 1),
+                help="Keep events of at least this confidence (0-1).",
+            ),
+            click.option(
+                "--modality",
+                "modalities",
+                multiple=True,
+                type=click.Choice(MODALITIES),
+                help="Keep events of this modality (repeatable).",
+            ),
+            click.option(
+                "--limit",
+                type=click.IntRange(min=0),
+                help="Write at most N events (the first in chronological order).",
+            ),
         )
     ):
         func = decorator(func)
     return func
+
+
+def filters_of(
+    since: Period | None,
+    until: Period | None,
+    actors: tuple[str, ...],
+    types: tuple[str, ...],
+    relevance: tuple[str, ...],
+    min_confidence: float | None,
+    modalities: tuple[str, ...],
+    limit: int | None,
+) -> Any:
+    """The ``app.Filters`` of the filter options; ``--since`` after ``--until`` is a usage
+    error (the first day of ``--since``'s period after the last of ``--until``'s)."""
+    from cstotimeline.app import Filters
+
+    if since and until and since.first > until.last:
+        raise CliError(
+            errors.E_SINCE_AFTER_UNTIL.format(since=since.text, until=until.text),
+            errors.ExitStatus.USAGE,
+        )
+    return Filters(
+        since=since.first if since else None,
+        until=until.last if until else None,
+        actors=actors,
+        types=types,
+        relevance=relevance,
+        min_confidence=min_confidence,
+        modalities=modalities,
+        limit=limit,
+    )
 
 
 def dask_option(func: F) -> F:
@@ -180,6 +322,7 @@ def cli() -> None:
 @click.option("--model", envvar="CSTOTIMELINE_MODEL", help="Installed spaCy pipeline to use.")
 @format_option
 @output_options
+@fields_option
 @filter_options
 @click.option(
     "--all", "keep_all", is_flag=True, help="Keep every dated event, not only CSTO–Armenia."
@@ -207,10 +350,15 @@ def extract(
     model: str | None,
     fmt: str | None,
     output: Path | None,
-    since: dt.date | None,
-    until: dt.date | None,
+    fields: str | None,
+    since: Period | None,
+    until: Period | None,
     actors: tuple[str, ...],
     types: tuple[str, ...],
+    relevance: tuple[str, ...],
+    min_confidence: float | None,
+    modalities: tuple[str, ...],
+    limit: int | None,
     keep_all: bool,
     jobs: int | None,
     dask: str | None,
@@ -223,30 +371,32 @@ def extract(
     if not paths and _stdin_is_terminal():
         raise CliError(errors.E_NO_PATHS, errors.ExitStatus.USAGE)
     output = _stdout_if_dash(output)
+    filters = filters_of(since, until, actors, types, relevance, min_confidence, modalities, limit)
     opts = ExtractOptions(
         paths=paths or ("-",),
         published=published,
         manifest=manifest,
         model=model,
-        since=since,
-        until=until,
+        since=filters.since,
+        until=filters.until,
         actors=actors,
         types=types,
+        relevance=relevance,
+        min_confidence=min_confidence,
+        modalities=modalities,
+        limit=limit,
         keep_all=keep_all,
         jobs=jobs,
         quiet=quiet,
         dask=dask,
         db=db,
     )
-    if since and until and since > until:
-        raise CliError(
-            errors.E_SINCE_AFTER_UNTIL.format(since=since, until=until), errors.ExitStatus.USAGE
-        )
-    fmt = resolve_format(fmt, output)
     others = [str(p) for p in (manifest, db) if p is not None]
     check_output(output, [*opts.paths, *others])
+    fmt = resolve_format(fmt, output)
+    columns = parse_fields(fields, fmt)
     with open_output(output, fmt=fmt) as out:
-        run_extract(opts, out, fmt, warn=warn)
+        run_extract(opts, out, fmt, warn=warn, fields=columns)
 
 
 # -- show ---------------------------------------------------------------------------------------
@@ -261,29 +411,35 @@ def extract(
 )
 @format_option
 @output_options
+@fields_option
 @filter_options
 @handle_errors
 def show(
     db: Path,
     fmt: str | None,
     output: Path | None,
-    since: dt.date | None,
-    until: dt.date | None,
+    fields: str | None,
+    since: Period | None,
+    until: Period | None,
     actors: tuple[str, ...],
     types: tuple[str, ...],
+    relevance: tuple[str, ...],
+    min_confidence: float | None,
+    modalities: tuple[str, ...],
+    limit: int | None,
 ) -> None:
     """Print the chronology held by a store (extract --db), without reading any article."""
     from cstotimeline.app import run_show
 
     output = _stdout_if_dash(output)
-    if since and until and since > until:
-        raise CliError(
-            errors.E_SINCE_AFTER_UNTIL.format(since=since, until=until), errors.ExitStatus.USAGE
-        )
-    fmt = resolve_format(fmt, output)
+    filters = filters_of(since, until, actors, types, relevance, min_confidence, modalities, limit)
     check_output(output, [str(db)])
+    fmt = resolve_format(fmt, output)
+    if fmt == "timeml":
+        raise CliError(errors.E_SHOW_TIMEML, errors.ExitStatus.USAGE)
+    columns = parse_fields(fields, fmt)
     with open_output(output, fmt=fmt) as out:
-        run_show(db, out, fmt, since=since, until=until, actors=actors, types=types, warn=warn)
+        run_show(db, out, fmt, filters=filters, fields=columns, warn=warn)
 
 
 def _stdout_if_dash(output: Path | None) -> Path | None:
@@ -298,14 +454,36 @@ def _stdin_is_terminal() -> bool:
         return False
 
 
-def resolve_format(fmt: str | None, output: Path | None) -> str:
+def resolve_format(
+    fmt: str | None, output: Path | None, extensions: dict[str, str] | None = None
+) -> str:
+    """``--format``, else the format ``-o``'s extension names (an unknown one is a usage
+    error listing the known), else table on a terminal and jsonl elsewhere. A device or a
+    FIFO given to ``-o`` (``/dev/stdout``) is written as stdout would be."""
     if fmt:
         return fmt
-    if output is not None:
-        from cstotimeline.export import EXTENSIONS
+    if output is not None and not _is_device(output):
+        if extensions is None:
+            from cstotimeline.export import EXTENSIONS
 
-        return EXTENSIONS.get(output.suffix.lower(), "jsonl")
-    return "table" if sys.stdout.isatty() else "jsonl"
+            extensions = EXTENSIONS
+        suffix = output.suffix.lower()
+        if suffix not in extensions:
+            raise CliError(
+                errors.E_EXTENSION.format(
+                    path=output, suffix=suffix, known=", ".join(sorted(extensions))
+                ),
+                errors.ExitStatus.USAGE,
+            )
+        return extensions[suffix]
+    return "table" if output is None and sys.stdout.isatty() else "jsonl"
+
+
+def _is_device(path: Path) -> bool:
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def check_output(output: Path | None, inputs: Sequence[str]) -> None:
@@ -431,8 +609,25 @@ def open_output(output: Path | None, *, fmt: str | None = None) -> Iterator[Text
 # -- timex --------------------------------------------------------------------------------------
 
 
+TIMEX_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "table", ".tml": "timeml"}
+TIMEX_EXTENSIONS[".xml"] = "timeml"
+# What looks like a file name rather than text: no whitespace and a known extension.
+_FILE_LIKE = (".txt", ".md", ".tml", ".xml", ".html", ".htm", ".json", ".jsonl", ".csv", ".tsv")
+
+
+def timex_input(argument: str) -> tuple[str | None, str | None]:
+    """``(path, text)`` of ``timex``'s argument: ``-`` is stdin; a path that exists is a
+    file; an argument that looks like a file name (no whitespace, a file extension) but
+    does not exist is a missing file; anything else is the text itself."""
+    if argument == "-" or os.path.exists(argument):
+        return argument, None
+    if not any(c.isspace() for c in argument) and argument.lower().endswith(_FILE_LIKE):
+        return argument, None  # reported as a missing file
+    return None, argument
+
+
 @cli.command()
-@click.argument("path", default="-", metavar="[PATH|-]")
+@click.argument("path", default="-", metavar="[PATH|TEXT|-]")
 @click.option("--published", type=DATE, help="Reference (document creation) date.")
 @click.option(
     "-f",
@@ -454,15 +649,27 @@ def timex(
     no_model: bool,
     output: Path | None,
 ) -> None:
-    """Tag temporal expressions (TIMEX3) in one text."""
+    """Tag temporal expressions (TIMEX3) in one text: a file, - (stdin), or the text itself.
+
+    An argument that names an existing file is read as that file; one that looks like a file
+    name (no spaces, a file extension such as .txt) but does not exist is an error; anything
+    else is tagged as text ("the 2022 summit on 23 November")."""
     from cstotimeline.app import run_timex
 
     output = _stdout_if_dash(output)
-    if fmt is None:
-        fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
-    check_output(output, [path])
+    fmt = resolve_format(fmt, output, TIMEX_EXTENSIONS)
+    file, text = timex_input(path)
+    check_output(output, [file] if file is not None else [])
     with open_output(output, fmt=fmt) as out:
-        run_timex(path, published, fmt, out, model=None if no_model else (model or ""), warn=warn)
+        run_timex(
+            file or "",
+            published,
+            fmt,
+            out,
+            model=None if no_model else (model or ""),
+            warn=warn,
+            text=text,
+        )
 
 
 # -- evaluate -----------------------------------------------------------------------------------
@@ -481,8 +688,10 @@ def evaluate() -> None:
 @handle_errors
 def evaluate_timex(directory: Path, model: str | None, no_model: bool, examples: int) -> None:
     """TempEval-3 Task A scores on the TimeML files under DIRECTORY."""
+    from cstotimeline.app import check_timeml
     from cstotimeline.eval_timex import evaluate_dir, format_report
 
+    check_timeml(directory)
     report = evaluate_dir(directory, use_model=not no_model, model=model)
     click.echo(format_report(report, examples=examples))
 

@@ -48,6 +48,7 @@ E_MODEL_NONE = (
 )
 E_MODEL_LOAD = "cannot load spaCy pipeline {name!r}: {reason}"
 E_BAD_DATE = "invalid date {value!r}: expected a calendar date as YYYY-MM-DD"
+E_BAD_PERIOD = "invalid date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD"
 E_SINCE_AFTER_UNTIL = "--since {since} is after --until {until}"
 E_NO_INPUT = "no input could be read"
 E_MISSING_PATH = "{path}: no such file or directory"
@@ -55,7 +56,14 @@ E_UNREADABLE = "{path}: cannot read: {reason}"
 E_EMPTY = "{path}: empty article, no events"
 E_BINARY = "{path}: binary file, skipped"
 E_DECODED = "{path}: not valid UTF-8, decoded as {encoding}"
-E_NO_TEXT_FILES = "{path}: directory has no .txt or .md files"
+E_NO_TEXT_FILES = "{path}: directory has no .txt or .md articles"
+W_NOT_ARTICLES = (
+    "{path}: skipped {count} file(s) that are not articles (README, LICENSE, index ...): {files}"
+)
+W_NOT_IN_MANIFEST = (
+    "{path}: not in the manifest {manifest}; read without its publication date, url and outlet"
+)
+W_MANIFEST_MISSING = "{path}:{line}: {file} is listed but no such file was read or found"
 E_NOT_A_FILE = "{path}: not a regular file, skipped"
 E_MANIFEST = "{path}: cannot read manifest: {reason}"
 E_MANIFEST_BAD_DATE = "{path}:{line}: invalid publication date {value!r} for {file}, row ignored"
@@ -65,6 +73,12 @@ E_PUBLISHED_UNKNOWN = (
     "relative dates are left unresolved (use --published or --manifest)"
 )
 E_OUTPUT = "cannot write {path}: {reason}"
+E_FIELDS = "unknown --fields {fields}: the columns are {known}"
+E_FIELDS_FORMAT = "--fields chooses the columns of csv and tsv, not of {fmt}"
+E_EXTENSION = (
+    "-o {path}: cannot tell the format from the extension {suffix!r}: known extensions are "
+    "{known} (or give --format)"
+)
 E_OUTPUT_IS_INPUT = "-o {path} names an input file"
 E_NO_PATHS = "no input given: name files or directories, or - to read stdin"
 E_USAGE = "{message} (see '{command} --help')"
@@ -73,6 +87,12 @@ E_INTERNAL = (
     "internal error: {kind}: {message} (please report it; set CSTOTIMELINE_DEBUG=1 "
     "for the traceback)"
 )
+E_SHOW_TIMEML = "--format timeml needs the article's text, which show does not read: use extract"
+E_EVAL_NO_INDEX = "cannot read {path}: {reason} (evaluate events reads the articles it lists)"
+W_EVAL_NO_GOLD = "{path}: no gold file {gold}, not scored"
+W_EVAL_NO_ARTICLE = "{path}: listed in index.tsv but missing, not scored"
+E_EVAL_NOTHING = "nothing to score in {path}: no article of its index.tsv has a gold file"
+E_EVAL_NO_TIMEML = "nothing to score in {path}: no TimeML (*.tml) file under it"
 E_TIMEML_ONE = (
     "--format timeml annotates one document and the inputs hold more: run it on each file"
 )

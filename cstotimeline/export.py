@@ -39,21 +39,45 @@ EXTENSIONS = {
     ".tml": "timeml",
     ".xml": "timeml",
 }
+# CSV/TSV columns: every field of the JSON record. An event's lists are joined with "; ";
+# ``sources``, ``url`` and ``outlet`` name each distinct source once, aligned ("" where the
+# manifest gives nothing); ``mentions`` is their number and ``evidence`` their sentences, and
+# each ``mention_*`` column has one value per mention, aligned with ``evidence``, joined with
+# " || " (a mention's date alternatives are "DATE RELATION PROBABILITY" joined with "; ").
 FLAT_COLUMNS = (
     "id",
     "date",
     "date_precision",
     "date_basis",
+    "date_mod",
     "event_type",
     "modality",
     "relevance",
     "actors",
+    "source_actors",
+    "target_actors",
+    "trigger",
     "summary",
     "confidence",
     "sources",
+    "url",
+    "outlet",
     "mentions",
     "evidence",
+    "mention_source",
+    "mention_published",
+    "mention_published_basis",
+    "mention_start",
+    "mention_end",
+    "mention_date_text",
+    "mention_date",
+    "mention_date_relation",
+    "mention_date_alternatives",
+    "mention_trigger",
+    "mention_url",
+    "mention_outlet",
 )
+MENTION_SEPARATOR = " || "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Characters a spreadsheet may skip before a formula character (spaces, invisible format marks).
 _FORMULA_LEAD = " \u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"
@@ -155,33 +179,85 @@ def neutralise(cell: str) -> str:
 
 
 def flat_row(e: Event) -> dict[str, str]:
+    """The CSV/TSV cells of one event (:data:`FLAT_COLUMNS`)."""
+    sources: dict[str, Mention] = {}
+    for m in e.mentions:
+        known = sources.get(m.source)
+        if known is None or (not (known.url or known.outlet) and (m.url or m.outlet)):
+            sources[m.source] = m
+
+    def each(value: Callable[[Mention], object]) -> str:
+        return MENTION_SEPARATOR.join(_one_line(_cell(value(m))) for m in e.mentions)
+
     return {
         "id": e.id,
         "date": e.date,
         "date_precision": e.date_precision,
         "date_basis": e.date_basis,
+        "date_mod": e.date_mod or "",
         "event_type": e.event_type,
         "modality": e.modality,
         "relevance": e.relevance,
         "actors": "; ".join(e.actors),
+        "source_actors": "; ".join(e.source_actors),
+        "target_actors": "; ".join(e.target_actors),
+        "trigger": e.trigger,
         "summary": e.summary,
         "confidence": f"{e.confidence:.2f}",
-        "sources": "; ".join(dict.fromkeys(m.source for m in e.mentions)),
+        "sources": "; ".join(sources),
+        "url": "; ".join(m.url or "" for m in sources.values()),
+        "outlet": "; ".join(m.outlet or "" for m in sources.values()),
         "mentions": str(len(e.mentions)),
-        "evidence": " || ".join(_one_line(m.sentence) for m in e.mentions),
+        "evidence": each(lambda m: m.sentence),
+        "mention_source": each(lambda m: m.source),
+        "mention_published": each(lambda m: m.published),
+        "mention_published_basis": each(lambda m: m.published_basis),
+        "mention_start": each(lambda m: m.start),
+        "mention_end": each(lambda m: m.end),
+        "mention_date_text": each(lambda m: m.date_text),
+        "mention_date": each(lambda m: m.date),
+        "mention_date_relation": each(lambda m: m.date_relation),
+        "mention_date_alternatives": each(
+            lambda m: "; ".join(f"{d} {r} {p:.2f}" for d, r, p in m.date_alternatives)
+        ),
+        "mention_trigger": each(lambda m: m.trigger),
+        "mention_url": each(lambda m: m.url),
+        "mention_outlet": each(lambda m: m.outlet),
     }
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def check_fields(fields: Sequence[str]) -> list[str]:
+    """The CSV/TSV columns ``--fields`` names, in its order; raises ``UsageError`` naming the
+    unknown ones and the known."""
+    from cstotimeline import errors
+
+    unknown = [f for f in fields if f not in FLAT_COLUMNS]
+    if unknown or not fields:
+        raise errors.UsageError(
+            errors.E_FIELDS.format(
+                fields=", ".join(unknown) or "(none)", known=", ".join(FLAT_COLUMNS)
+            )
+        )
+    return list(fields)
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _write_delimited(events: Sequence[Event], out: TextIO, delimiter: str) -> None:
+def _write_delimited(
+    events: Sequence[Event], out: TextIO, delimiter: str, fields: Sequence[str] | None = None
+) -> None:
+    columns = check_fields(fields) if fields is not None else list(FLAT_COLUMNS)
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(FLAT_COLUMNS)
+    writer.writerow(columns)
     for e in events:
         row = flat_row(e)
-        cells = [neutralise(clean(row[c])) for c in FLAT_COLUMNS]
+        cells = [neutralise(clean(row[c])) for c in columns]
         if delimiter == "\t":
             cells = [c.replace("\t", " ").replace("\n", " ").replace("\r", " ") for c in cells]
         else:
@@ -191,12 +267,12 @@ def _write_delimited(events: Sequence[Event], out: TextIO, delimiter: str) -> No
         writer.writerow(cells)
 
 
-def write_csv(events: Sequence[Event], out: TextIO) -> None:
-    _write_delimited(events, out, ",")
+def write_csv(events: Sequence[Event], out: TextIO, *, fields: Sequence[str] | None = None) -> None:
+    _write_delimited(events, out, ",", fields)
 
 
-def write_tsv(events: Sequence[Event], out: TextIO) -> None:
-    _write_delimited(events, out, "\t")
+def write_tsv(events: Sequence[Event], out: TextIO, *, fields: Sequence[str] | None = None) -> None:
+    _write_delimited(events, out, "\t", fields)
 
 
 def _md_cell(text: str) -> str:
@@ -204,13 +280,38 @@ def _md_cell(text: str) -> str:
     return _printable(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
 
 
+def cited_sources(e: Event) -> list[tuple[str, str | None, str | None]]:
+    """Each distinct source of an event once, with its outlet and address when known."""
+    found: dict[str, tuple[str, str | None, str | None]] = {}
+    for m in e.mentions:
+        known = found.get(m.source)
+        if known is None or (known[1] is None and known[2] is None):
+            found[m.source] = (m.source, m.outlet, m.url)
+    return list(found.values())
+
+
+def _md_source(source: str, outlet: str | None, url: str | None) -> str:
+    """ "[Outlet](https://…) (file)", the outlet and link when the manifest gives them."""
+    from cstotimeline.present import safe_url
+
+    name = _md_cell(source)
+    link = safe_url(url)
+    if outlet and link:
+        return f"[{_md_cell(outlet)}](<{link.replace('>', '%3E')}>) ({name})"
+    if outlet:
+        return f"{_md_cell(outlet)} ({name})"
+    if link:
+        return f"[{name}](<{link.replace('>', '%3E')}>)"
+    return name
+
+
 def write_markdown(events: Sequence[Event], out: TextIO) -> None:
     out.write("| Date | Type | Actors | Summary | Sources |\n")
     out.write("|---|---|---|---|---|\n")
     for e in events:
-        sources = ", ".join(dict.fromkeys(m.source for m in e.mentions))
-        cells = [e.date, e.event_type, ", ".join(e.actors), e.summary, sources]
-        out.write("| " + " | ".join(_md_cell(c) for c in cells) + " |\n")
+        cells = [_md_cell(c) for c in (e.date, e.event_type, ", ".join(e.actors), e.summary)]
+        cells.append(", ".join(_md_source(*s) for s in cited_sources(e)))
+        out.write("| " + " | ".join(cells) + " |\n")
 
 
 # Width of a table written to a file or pipe (a terminal's own width is used on a terminal).
@@ -224,8 +325,21 @@ def _isatty(out: TextIO) -> bool:
         return False
 
 
-def write_table(events: Sequence[Event], out: TextIO, *, width: int | None = None) -> None:
+def console(out: TextIO, **options: Any) -> Any:
+    """A rich ``Console`` on ``out`` whose closed pipe (``| head``) raises ``BrokenPipeError``
+    like any other write, which the command line ends quietly with exit 0 (rich's own
+    handling exits 1)."""
     from rich.console import Console
+
+    class _PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError()
+
+    return _PipeConsole(file=out, **options)
+
+
+def write_table(events: Sequence[Event], out: TextIO, *, width: int | None = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -234,7 +348,7 @@ def write_table(events: Sequence[Event], out: TextIO, *, width: int | None = Non
 
     if width is None and not _isatty(out) and not os.environ.get("COLUMNS"):
         width = TABLE_WIDTH  # a file or a pipe: wide enough to read, not 80 columns
-    console = Console(file=out, width=width, highlight=False, soft_wrap=False)
+    screen = console(out, width=width, highlight=False, soft_wrap=False)
     table = Table(show_lines=False, header_style="bold", expand=True)
     table.add_column("Date", no_wrap=True)
     table.add_column("Type", no_wrap=True)
@@ -242,11 +356,15 @@ def write_table(events: Sequence[Event], out: TextIO, *, width: int | None = Non
     table.add_column("Summary", ratio=4)
     table.add_column("Sources", ratio=2, overflow="fold")
     for e in events:
-        sources = ", ".join(dict.fromkeys(m.source.rsplit("/", 1)[-1] for m in e.mentions))
+        sources = ", ".join(
+            " ".join(p for p in (outlet, f"<{url}>" if url else None) if p)
+            or source.rsplit("/", 1)[-1]
+            for source, outlet, url in cited_sources(e)
+        )
         cells = (e.date, e.event_type, ", ".join(e.actors), e.summary, sources)
         table.add_row(*(cell(c) for c in cells))
-    console.print(table)
-    console.print(f"{len(events)} events", style="dim")
+    screen.print(table)
+    screen.print(f"{len(events)} events", style="dim")
 
 
 def write_html(events: Sequence[Event], out: TextIO) -> None:
@@ -273,5 +391,13 @@ WRITERS: dict[str, Callable[[Sequence[Event], TextIO], None]] = {
 }
 
 
-def write(events: Sequence[Event], out: TextIO, fmt: str) -> None:
-    WRITERS[fmt](events, out)
+def write(
+    events: Sequence[Event], out: TextIO, fmt: str, *, fields: Sequence[str] | None = None
+) -> None:
+    """Write ``events`` in ``fmt``; ``fields`` chooses and orders the CSV/TSV columns."""
+    if fmt == "csv":
+        write_csv(events, out, fields=fields)
+    elif fmt == "tsv":
+        write_tsv(events, out, fields=fields)
+    else:
+        WRITERS[fmt](events, out)

@@ -26,9 +26,19 @@ Headers
     first line of the body. A ``Published:``/``Date:`` line further down (within the first five
     non-blank lines, e.g. under a headline) still gives the date, but is left in the text.
 
+Directories
+    A directory contributes its article-like files: ``*.txt`` and ``*.md`` files, sorted,
+    hidden ones left out, and never a folder's own documents (README, LICENSE, CHANGELOG,
+    index, manifest, ... :data:`NOT_ARTICLES`, whatever their extension). What a directory
+    skips is said in one warning per directory (``W_NOT_ARTICLES``).
+
 Manifest
-    With a manifest, a directory contributes only the files the manifest lists (so a folder's
-    README or notes are not read as articles); files named explicitly are always read.
+    With a manifest, every file a directory contributes is read: one the manifest does not
+    list is read with a warning (``W_NOT_IN_MANIFEST``: it has no publication date, address
+    or outlet from it); a file the manifest lists is read even when its name is one of
+    :data:`NOT_ARTICLES`. After the inputs, every manifest row whose file was not read and
+    does not exist beside the manifest is reported (``W_MANIFEST_MISSING``). Files named
+    explicitly are always read.
 
 Publication date, the first found wins (``Document.published_basis``):
     ``option`` (the ``published`` argument), ``manifest``, ``header``, ``filename`` (an ISO
@@ -85,6 +95,29 @@ STDIN = "-"
 STDIN_LABEL = "<stdin>"
 
 TEXT_SUFFIXES = (".txt", ".md")
+# File names (without extension, lower-cased) of a folder's own documents: never articles when
+# a directory is searched (a file named on the command line, or listed in the manifest, is).
+NOT_ARTICLES = frozenset(
+    {
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "notice",
+        "authors",
+        "contributors",
+        "contributing",
+        "changelog",
+        "changes",
+        "history",
+        "news",
+        "code_of_conduct",
+        "security",
+        "todo",
+        "index",
+        "manifest",
+    }
+)
 # How many non-blank lines at the top are searched for a header date line or a dateline.
 TOP_LINES = 5
 # Front matter longer than this is not front matter (e.g. a Markdown rule and text).
@@ -785,13 +818,27 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _walk(directory: str, warn: Warn, stats: IngestStats) -> list[str] | None:
-    """The ``*.txt``/``*.md`` files under ``directory``, sorted, hidden ones left out.
+def not_an_article(name: str) -> bool:
+    """Whether a file name is a folder's own document (README.md, LICENSE.txt, index.md ...)."""
+    stem = name.split(".", 1)[0].lower()
+    return stem in NOT_ARTICLES
+
+
+def _walk(
+    directory: str,
+    warn: Warn,
+    stats: IngestStats,
+    listed: Callable[[str], bool] = lambda _path: False,
+) -> list[str] | None:
+    """The ``*.txt``/``*.md`` files under ``directory``, sorted, hidden ones and a folder's own
+    documents (:func:`not_an_article`, unless ``listed``) left out, with one warning naming
+    those left out.
 
     Returns None (after warning) when the directory itself cannot be read.
     """
     found: list[tuple[tuple[str, ...], str]] = []
     failed: list[OSError] = []
+    documents: list[str] = []
     for root, dirs, files in os.walk(directory, onerror=failed.append):
         dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
         for name in files:
@@ -799,7 +846,16 @@ def _walk(directory: str, warn: Warn, stats: IngestStats) -> list[str] | None:
                 continue
             path = os.path.join(root, name)
             rel = os.path.relpath(path, directory)
+            if not_an_article(name) and not listed(path):
+                documents.append(rel)
+                continue
             found.append((tuple(rel.split(os.sep)), path))
+    if documents:
+        warn(
+            errors.W_NOT_ARTICLES.format(
+                path=directory, count=len(documents), files=", ".join(sorted(documents))
+            )
+        )
     for exc in failed:
         where = exc.filename if exc.filename is not None else directory
         warn(errors.E_UNREADABLE.format(path=where, reason=exc.strerror or str(exc)))
@@ -832,12 +888,11 @@ def iter_documents(
     else happens.
     """
     entries = read_manifest(manifest, warn=warn) if manifest is not None else {}
-    manifest_dir = manifest.parent if manifest is not None else None
     return _iter(
         list(paths),
         published=published,
         entries=entries,
-        manifest_dir=manifest_dir,
+        manifest=manifest,
         warn=warn,
         stdin=stdin,
         stats=stats if stats is not None else IngestStats(),
@@ -849,18 +904,23 @@ def _iter(
     *,
     published: datetime.date | None,
     entries: dict[str, ManifestEntry],
-    manifest_dir: Path | None,
+    manifest: Path | None,
     warn: Warn,
     stdin: BinaryIO | None,
     stats: IngestStats,
 ) -> Iterator[Document]:
     seen: set[tuple[int, int]] = set()
+    manifest_dir = manifest.parent if manifest is not None else None
+    used: set[int] = set()  # the lines of the manifest rows that inputs matched
 
     def skip(message: str) -> None:
         warn(message)
         stats.skipped += 1
 
     def make(source: str, data: bytes, label: str) -> Document | None:
+        entry = _manifest_entry(entries, source, manifest_dir)
+        if entry is not None:
+            used.add(entry.line)
         doc = _document(source, data, label, published, entries, manifest_dir, skip, warn)
         if doc is not None:
             stats.read += 1
@@ -911,20 +971,37 @@ def _iter(
             if not stat.S_ISDIR(st.st_mode):
                 doc = from_file(path, st)
             else:
-                files = _walk(path, warn, stats)
+                files = _walk(
+                    path,
+                    warn,
+                    stats,
+                    lambda f: _manifest_entry(entries, f, manifest_dir) is not None,
+                )
                 if files is not None and not files:
                     skip(errors.E_NO_TEXT_FILES.format(path=path))
-                if files and entries:
-                    # With a manifest, a folder contributes the articles the manifest lists
-                    # (not its README or notes); files named on the command line always count.
-                    files = [f for f in files if _manifest_entry(entries, f, manifest_dir)]
                 for file_path in files or ():
+                    if entries and _manifest_entry(entries, file_path, manifest_dir) is None:
+                        warn(errors.W_NOT_IN_MANIFEST.format(path=file_path, manifest=manifest))
                     file_st = stat_or_warn(file_path)
                     file_doc = from_file(file_path, file_st) if file_st is not None else None
                     if file_doc is not None:
                         yield file_doc
         if doc is not None:
             yield doc
+    if manifest is not None:
+        _missing_rows(entries, used, manifest, warn)
+
+
+def _missing_rows(
+    entries: dict[str, ManifestEntry], used: set[int], manifest: Path, warn: Warn
+) -> None:
+    """Warn about each manifest row that no input matched and whose file is not there."""
+    rows = {e.line: e for e in entries.values()}
+    for line in sorted(rows):
+        entry = rows[line]
+        if line in used or (manifest.parent / entry.file).exists():
+            continue
+        warn(errors.W_MANIFEST_MISSING.format(path=manifest, line=line, file=entry.file))
 
 
 def _text_path(path: str) -> str:

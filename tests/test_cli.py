@@ -223,7 +223,7 @@ def test_a_failing_run_leaves_an_existing_output_untouched(nlp, tmp_path, capsys
 def test_interrupted_or_failing_runs_leave_no_partial_output(
     tmp_path, capsys, monkeypatch, exc, status, message
 ):
-    def failing(opts, out, fmt, *, warn):
+    def failing(opts, out, fmt, *, warn, **_options):
         out.write('{"partial": true}\n')
         raise exc
 
@@ -240,7 +240,7 @@ def test_interrupted_or_failing_runs_leave_no_partial_output(
 
 
 def test_debug_setting_shows_the_traceback(monkeypatch):
-    def failing(opts, out, fmt, *, warn):
+    def failing(opts, out, fmt, *, warn, **_options):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(app, "run_extract", failing)
@@ -250,7 +250,7 @@ def test_debug_setting_shows_the_traceback(monkeypatch):
 
 
 def test_broken_pipe_is_quiet_success(capsys, monkeypatch):
-    def failing(opts, out, fmt, *, warn):
+    def failing(opts, out, fmt, *, warn, **_options):
         raise BrokenPipeError()
 
     monkeypatch.setattr(app, "run_extract", failing)

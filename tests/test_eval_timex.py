@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import pathlib
-from pathlib import Path
 
 import pytest
+from conftest import TEMPEVAL_TRAIN, need_shared
 
 from cstotimeline.eval_timex import (
     TimexReport,
@@ -95,13 +95,12 @@ def test_dct_is_reference_date() -> None:
     assert doc.dct == dt.date(2013, 3, 22)
 
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "tempeval3" / "train"
+SHARED = TEMPEVAL_TRAIN
 
 
 @pytest.mark.shared
 def test_tempeval3_train_metrics() -> None:
-    if not SHARED.is_dir():
-        pytest.skip("../shared not present: TempEval-3 data unavailable")
+    need_shared(SHARED)
     report = evaluate_dir(SHARED, use_model=False)
     assert report.docs == 256
     assert report.gold == 1822

@@ -706,19 +706,76 @@ def test_samples() -> None:
         assert 150 <= len(doc.text.split()) <= 400
 
 
-def test_manifest_limits_a_folder_to_its_articles(tmp_path: Path) -> None:
+def test_a_folder_yields_its_articles_and_says_what_it_skipped(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "Armenia skipped the summit on Thursday.\n")
+    write(tmp_path / "sub" / "b.md", "Armenia skipped the summit on Friday.\n")
+    for name in ("README.md", "LICENSE.txt", "index.md", "sub/CHANGELOG.md", "MANIFEST.txt"):
+        write(tmp_path / name, "Notes about this folder, written on 1 May 2024.\n")
+    write(tmp_path / "index.tsv", "file\tpublished\n")  # not .txt/.md: never an input
+    docs, warnings, stats = read([str(tmp_path)], published=D(2024, 1, 1))
+    assert [os.path.relpath(d.source, tmp_path) for d in docs] == ["a.txt", "sub/b.md"]
+    assert warnings == [
+        errors.W_NOT_ARTICLES.format(
+            path=tmp_path,
+            count=5,
+            files="LICENSE.txt, MANIFEST.txt, README.md, index.md, sub/CHANGELOG.md",
+        )
+    ]
+    assert (stats.read, stats.skipped) == (2, 0)
+    # named explicitly, a README is read
+    docs, warnings, _ = read([str(tmp_path / "README.md")], published=D(2024, 1, 1))
+    assert [Path(d.source).name for d in docs] == ["README.md"] and warnings == []
+
+
+def test_a_folder_of_only_readmes_has_no_articles(tmp_path: Path) -> None:
+    write(tmp_path / "README.md", "Notes.\n")
+    docs, warnings, stats = read([str(tmp_path)])
+    assert docs == [] and stats.skipped == 1
+    assert warnings == [
+        errors.W_NOT_ARTICLES.format(path=tmp_path, count=1, files="README.md"),
+        errors.E_NO_TEXT_FILES.format(path=tmp_path),
+    ]
+
+
+def test_a_manifest_does_not_drop_the_files_it_does_not_list(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Armenia skipped the summit on Thursday.\n")
+    write(tmp_path / "b.txt", "Published: 2024-02-01\n\nArmenia froze its membership.\n")
     write(tmp_path / "README.md", "Notes about this folder, written on 1 May 2024.\n")
-    manifest = write(tmp_path / "index.tsv", "file\tpublished\na.txt\t2023-11-24\n")
-    warnings: list[str] = []
-    docs = list(iter_documents([str(tmp_path)], manifest=manifest, warn=warnings.append))
-    assert [Path(d.source).name for d in docs] == ["a.txt"]
-    assert warnings == []
-    # named explicitly, a file outside the manifest is still read
-    named = list(
-        iter_documents([str(tmp_path / "README.md")], manifest=manifest, warn=warnings.append)
+    manifest = write(
+        tmp_path / "index.tsv",
+        "file\tpublished\turl\toutlet\n"
+        "a.txt\t2023-11-24\thttps://example.org/a\tExample\n"
+        "gone.txt\t2023-01-01\t\t\n",
     )
-    assert [Path(d.source).name for d in named] == ["README.md"]
+    docs, warnings, _ = read([str(tmp_path)], manifest=manifest)
+    got = {Path(d.source).name: (d.published, d.published_basis, d.url) for d in docs}
+    assert got == {
+        "a.txt": (D(2023, 11, 24), "manifest", "https://example.org/a"),
+        "b.txt": (D(2024, 2, 1), "header", None),
+    }
+    assert warnings == [
+        errors.W_NOT_ARTICLES.format(path=tmp_path, count=1, files="README.md"),
+        errors.W_NOT_IN_MANIFEST.format(path=tmp_path / "b.txt", manifest=manifest),
+        errors.W_MANIFEST_MISSING.format(path=manifest, line=3, file="gone.txt"),
+    ]
+
+
+def test_a_manifest_that_lists_a_readme_reads_it(tmp_path: Path) -> None:
+    write(tmp_path / "README.md", "Armenia skipped the summit on Thursday.\n")
+    manifest = write(tmp_path / "index.tsv", "file\tpublished\nREADME.md\t2023-11-24\n")
+    docs, warnings, _ = read([str(tmp_path)], manifest=manifest)
+    assert [(Path(d.source).name, d.published_basis) for d in docs] == [("README.md", "manifest")]
+    assert warnings == []
+
+
+def test_manifest_rows_of_files_not_given_but_present_are_not_reported(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Armenia skipped the summit on Thursday.\n")
+    write(tmp_path / "b.txt", "Armenia froze its membership.\n")
+    manifest = write(
+        tmp_path / "index.tsv", "file\tpublished\na.txt\t2023-11-24\nb.txt\t2024-02-01\n"
+    )
+    docs, warnings, _ = read([str(tmp_path / "a.txt")], manifest=manifest)
+    assert [Path(d.source).name for d in docs] == ["a.txt"] and warnings == []
 
 
 @pytest.mark.parametrize(

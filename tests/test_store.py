@@ -100,7 +100,16 @@ def test_a_gone_file_is_kept_and_reported(nlp, articles, tmp_path, capsys):
     gone.unlink()
     status, out, err = extract(capsys, articles, "--db", db)
     assert status == 0 and out == everything
+    manifest = articles / "index.tsv"
+    [line] = [
+        i
+        for i, row in enumerate(manifest.read_text("utf-8").splitlines(), 1)
+        if row.startswith(gone.name)
+    ]
     assert err.splitlines() == [
+        # the manifest lists it, and the store still has it
+        "cstotimeline: warning: "
+        + errors.W_MANIFEST_MISSING.format(path=manifest, line=line, file=gone.name),
         "cstotimeline: warning: " + errors.W_STORE_GONE.format(path=gone),
         note(db, 0, 5, 1),
     ]
@@ -199,7 +208,9 @@ def test_db_usage_errors(tmp_path, capsys):
     assert status == 2 and err == f"cstotimeline: error: {errors.E_STORE_STDIN}\n"
     status, _, err = run_cli(capsys, "extract", "--db", db, "-o", db, article)
     assert status == 2 and errors.E_OUTPUT_IS_INPUT.format(path=db) in err
-    status, _, err = run_cli(capsys, "show", "--db", db, "--since", "2024-01-02", "--until", "2024")
+    status, _, err = run_cli(
+        capsys, "show", "--db", db, "--since", "2024-01-02", "--until", "2023-12"
+    )
     assert status == 2
 
 
@@ -357,7 +368,10 @@ def test_an_unchanged_corpus_is_printed_without_loading_spacy(nlp, tmp_path):
         for _ in range(2)
     ]
     n = sum(1 for p in corpus.glob("*.txt"))
-    assert runs[0].stderr.decode().splitlines() == [note(db, n, 0, 0), "True"]
-    assert runs[1].stderr.decode().splitlines() == [note(db, 0, n, 0), "False"]
+    readme = "cstotimeline: warning: " + errors.W_NOT_ARTICLES.format(
+        path=corpus, count=1, files="README.md"
+    )
+    assert runs[0].stderr.decode().splitlines() == [readme, note(db, n, 0, 0), "True"]
+    assert runs[1].stderr.decode().splitlines() == [readme, note(db, 0, n, 0), "False"]
     assert runs[0].stdout == runs[1].stdout == fresh.stdout
     assert json.loads(fresh.stdout.splitlines()[0])["id"]

@@ -47,8 +47,31 @@ from cstotimeline.timex.values import (
     valid_day,
 )
 
-
 # ------------------------------------------------------------------------------ the resolver
+# A year naming the happening a day and month without a year belong to, in the same phrase:
+# "the 2022 summit on 23 November", "the summit of 2021, held on 5 May", "its 2019 talks,
+# which opened on 3 June". The year follows a determiner or "of"; at most five words and no
+# other number or sentence break come between it and the date, which "on" introduces.
+_PHRASE_YEAR = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)\s+|\bof\s+)"
+    r"((?:19|20)\d\d)\b"
+    r"(?P<gap>(?:[\s,]+[^\W\d_][\w’'-]*){0,5})[\s,]+on\s+$",
+    re.IGNORECASE,
+)
+
+
+def phrase_year(text: str, start: int) -> int | None:
+    """The year stated in the phrase that a day and month at ``start`` complete, or None."""
+    before = text[max(0, start - 90) : start]
+    cut = max(before.rfind(c) for c in ".;!?\n")
+    if cut >= 0:
+        before = before[cut + 1 :]
+    match = _PHRASE_YEAR.search(before)
+    if match is None:
+        return None
+    return int(match.group(1))
+
+
 class Resolver:
     """Gives values to candidates, in text order, keeping the narrative anchor."""
 
@@ -352,6 +375,10 @@ class Resolver:
             if not valid_day(year, month, day):
                 return Value("DATE", f"{year:04d}-{month:02d}", None, "explicit")
             return self._cal(period_of("day", _dt.date(year, month, day)), basis="explicit")
+        y = phrase_year(self.text, start)
+        if y is not None and valid_day(y, month, day):
+            # "the 2022 summit on 23 November": the year the phrase states
+            return self._cal(period_of("day", _dt.date(y, month, day)), basis="explicit")
         y = self._year_for_month_day(month, day, start, end)
         if y is None:
             return Value("DATE", f"XXXX-{month:02d}-{day:02d}", None, "explicit+pubyear")
