@@ -120,11 +120,17 @@ class Model:
         feature, threshold, left, right, value, depth = self._arrays
         index = self.index
         x = np.zeros((len(rows), len(self.features) or 1))
+        rs: list[int] = []
+        cs: list[int] = []
+        vs: list[float] = []
         for r, row in enumerate(rows):
             for name, v in row.items():
                 i = index.get(name)
                 if i is not None:
-                    x[r, i] = v
+                    rs.append(r)
+                    cs.append(i)
+                    vs.append(v)
+        x[rs, cs] = vs
         x = np.round(x * 256) / 256  # as ``quantize``
         trees = np.arange(len(self.trees))[None, :]
         samples = np.arange(len(rows))[:, None]
