@@ -85,14 +85,7 @@ class ExtractOptions:
     published: dt.date | None = None
     manifest: Path | None = None
     model: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    actors: Sequence[str] = ()
-    types: Sequence[str] = ()
-    relevance: Sequence[str] = ()
-    min_confidence: float | None = None
-    modalities: Sequence[str] = ()
-    limit: int | None = None
+    filters: Filters = Filters()
     keep_all: bool = False
     jobs: int | None = None
     quiet: bool = False
@@ -100,19 +93,6 @@ class ExtractOptions:
     dask: str | None = None
     # The incremental store.
     db: Path | None = None
-
-    @property
-    def filters(self) -> Filters:
-        return Filters(
-            since=self.since,
-            until=self.until,
-            actors=self.actors,
-            types=self.types,
-            relevance=self.relevance,
-            min_confidence=self.min_confidence,
-            modalities=self.modalities,
-            limit=self.limit,
-        )
 
 
 def _stderr_warn(message: str) -> None:

@@ -439,7 +439,7 @@ def _render(tokens: Iterable[Token], names: dict[int, tuple[int, int, str, str]]
             last_name = canonical
             prev = t.doc[_last]
             continue
-        if _opens_sentence(t) and t.pos_ != "PROPN" and piece != "I":
+        if t.pos_ != "PROPN" and piece != "I" and _opens_sentence(t):
             piece = piece.lower()
         glue = (
             prev is not None
@@ -469,8 +469,12 @@ def _possessive_mark(tok: Token) -> bool:
 
 def _opens_sentence(tok: Token) -> bool:
     """The first word of its sentence (after any quotation marks or punctuation)."""
-    sent = tok.sent
-    return all(t.is_punct or t.text in _QUOTES for t in sent.doc[sent.start : tok.i])
+    t = tok
+    while not t.is_sent_start:
+        t = t.doc[t.i - 1]
+        if not (t.is_punct or t.text in _QUOTES):
+            return False
+    return True
 
 
 def _np(
