@@ -1,6 +1,9 @@
-"""Builders for hand-made records."""
+"""Builders for hand-made records, and a probe of what an import loads."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 from cstotimeline.chronology import aggregate
 from cstotimeline.records import Event, Mention
@@ -141,3 +144,18 @@ def varied_events() -> list[Event]:
         modality="planned",
     )
     return sort_events([refined, contradicted, hostile, year, planned])
+
+
+HEAVY = ("spacy", "thinc", "numpy", "torch", "dateparser")
+
+
+def modules_after(code: str) -> set[str]:
+    """The heavy modules (``HEAVY``) a fresh interpreter has loaded after running ``code``."""
+    probe = (
+        "import sys\n"
+        f"{code}\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        f"{HEAVY!r})))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(proc.stdout.split())

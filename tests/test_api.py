@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import doctest
 import importlib.metadata
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import CORPUS, ROOT, SAMPLES
+from helpers import modules_after
 from test_cli import PINNED
 
 import cstotimeline
@@ -23,19 +22,8 @@ TEXT = (
 )
 
 
-def _modules_after(code: str) -> set[str]:
-    probe = (
-        "import sys\n"
-        f"{code}\n"
-        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('spacy', 'thinc', 'numpy'))))\n"
-    )
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    return set(proc.stdout.split())
-
-
 def test_import_loads_no_spacy():
-    assert _modules_after("import cstotimeline") == set()
+    assert modules_after("import cstotimeline") == set()
 
 
 def test_tag_without_a_pipeline_loads_no_spacy():
@@ -44,7 +32,7 @@ def test_tag_without_a_pipeline_loads_no_spacy():
         "found = cstotimeline.tag('They met last Thursday.', published='2024-02-23')\n"
         "assert [(t.text, t.value) for t in found] == [('last Thursday', '2024-02-22')], found"
     )
-    assert _modules_after(code) == set()
+    assert modules_after(code) == set()
 
 
 def test_records_are_importable_from_the_top_level():

@@ -199,14 +199,8 @@ def test_timeml_names_the_article_address_and_outlet():
 
 
 @pytest.fixture(scope="module")
-def cited_store(tmp_path_factory):
+def cited_store(nlp, tmp_path_factory):
     """A store of one article whose manifest gives its address and outlet."""
-    from cstotimeline import nlp as nlp_mod
-
-    try:
-        nlp_mod.load()
-    except errors.ModelNotFound as exc:
-        pytest.skip(f"no spaCy English pipeline installed: {exc}")
     folder = tmp_path_factory.mktemp("cited")
     write(folder / "a.txt", ARTICLE)
     manifest = write(
@@ -260,14 +254,8 @@ MONTHS += ("July", "August", "September", "October", "November", "December")
 
 
 @pytest.fixture(scope="module")
-def many_events(tmp_path_factory):
+def many_events(nlp, tmp_path_factory):
     """A store of some 600 events: every format writes far more than a pipe holds."""
-    from cstotimeline import nlp as nlp_mod
-
-    try:
-        nlp_mod.load()
-    except errors.ModelNotFound as exc:
-        pytest.skip(f"no spaCy English pipeline installed: {exc}")
     folder = tmp_path_factory.mktemp("many")
     lines = []
     for i in range(600):

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import modules_after
 
 from cstotimeline import parallel, pipeline
 from cstotimeline.records import Document
@@ -133,20 +134,9 @@ def test_worker_batches_are_bounded() -> None:
         assert len(b) == 1 or sum(len(d.text) for d in b[:-1]) < parallel.WORKER_BATCH_CHARS
 
 
-def _modules_after(code: str) -> set[str]:
-    probe = (
-        "import sys\n"
-        f"{code}\n"
-        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('spacy', 'thinc', 'numpy', 'torch', 'dateparser'))))\n"
-    )
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    return set(proc.stdout.split())
-
-
 @pytest.mark.parametrize("argv", [["--help"], ["extract", "--help"], ["--version"]])
 def test_help_does_not_import_spacy(argv: list[str]) -> None:
-    loaded = _modules_after(
+    loaded = modules_after(
         "import contextlib, io\n"
         "from cstotimeline.cli import run\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
